@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace ExNunc.Domain.Rules;
+
+/// <summary>A condition compiled once per knowledge-base load into a delegate over the evaluation context.</summary>
+public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, ImmutableArray<string> paths, ImmutableArray<string> entryRefs)
+{
+    public static readonly CompiledCondition Always = new("true", _ => Tri.True, [], []);
+
+    public string Text { get; } = text;
+    /// <summary>Case paths the condition names (for documentation and for gaps).</summary>
+    public ImmutableArray<string> Paths { get; } = paths;
+    /// <summary>Knowledge-base ids it names through <c>param</c> and <c>applies</c>.</summary>
+    public ImmutableArray<string> EntryRefs { get; } = entryRefs;
+
+    public Tri Evaluate(EvalContext context) => test(context);
+
+    /// <summary>Evaluates with tracing on and returns the outcome with its derivation tree.</summary>
+    public ConditionNode Explain(EvalContext context)
+    {
+        var saved = context.Trace;
+        var trace = new Trace();
+        context.Trace = trace;
+        try
+        {
+            test(context);
+            return trace.Root();
+        }
+        finally
+        {
+            context.Trace = saved;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using ExNunc.Domain.Cases;
+using NodaTime;
+
+namespace ExNunc.Domain.Rules;
+
+/// <summary>What conditions may ask the knowledge base on a date.</summary>
+public interface IKbFacts
+{
+    /// <summary>A parameter's value on the date, or null if no value applies then.</summary>
+    decimal? Parameter(string id, LocalDate date);
+    bool Applies(string id, LocalDate date);
+    bool InGroup(string code, string group);
+}
+
+/// <summary>
+/// The state of one evaluation: the case, the as-of date, the destination, and the items of the
+/// lists being iterated. Reused across rules of one assessment; not shared between threads.
+/// </summary>
+public sealed class EvalContext(CaseFile @case, LocalDate asOf, string destination, IKbFacts kb)
+{
+    internal const int MaxDepth = 4;
+
+    public CaseFile Case { get; set; } = @case;
+    public LocalDate AsOf { get; set; } = asOf;
+    public string Destination { get; set; } = destination;
+    public IKbFacts Kb { get; } = kb;
+
+    /// <summary>When set, evaluation records the facts it reads and builds a derivation tree.</summary>
+    public Trace? Trace { get; set; }
+
+    internal readonly object?[] Items = new object?[MaxDepth];
+    internal readonly Value[] ItemValues = new Value[MaxDepth];
+    internal readonly string[] ItemPaths = new string[MaxDepth];
+
+    /// <summary>Binds the item a <c>for_each</c> rule is looking at (depth 0).</summary>
+    public void BindItem(object item, string path)
+    {
+        Items[0] = item;
+        ItemPaths[0] = path;
+    }
+}
+
+/// <summary>A fact read during evaluation: its path in the case file and the value seen.</summary>
+public sealed record FactUse(string Path, string Value);
+
+/// <summary>One node of a derivation: a part of a condition, its outcome, the facts it read directly, and its parts.</summary>
+public sealed record ConditionNode(string Text, Tri Outcome, ImmutableArray<FactUse> Facts, ImmutableArray<ConditionNode> Children)
+{
+    /// <summary>Every fact read anywhere below, in order, without repeats.</summary>
+    public IEnumerable<FactUse> AllFacts() =>
+        Facts.Concat(Children.SelectMany(c => c.AllFacts())).DistinctBy(f => f.Path);
+
+    /// <summary>Paths of facts that were unknown in the parts whose outcome was unknown.</summary>
+    public IEnumerable<string> UnknownFacts() => Outcome != Tri.Unknown
+        ? []
+        : Facts.Where(f => f.Value == "unknown").Select(f => f.Path)
+            .Concat(Children.SelectMany(c => c.UnknownFacts())).Distinct();
+}
+
+/// <summary>Collects the derivation tree while a condition is evaluated with tracing on.</summary>
+public sealed class Trace
+{
+    private readonly Stack<(List<ConditionNode> Children, List<FactUse> Facts)> _frames = new();
+
+    public Trace() => _frames.Push(([], []));
+
+    internal void Begin() => _frames.Push(([], []));
+
+    internal void End(string text, Tri outcome)
+    {
+        var (children, facts) = _frames.Pop();
+        _frames.Peek().Children.Add(new ConditionNode(text, outcome, [.. facts], [.. children]));
+    }
+
+    internal void Read(string path, Value value) => _frames.Peek().Facts.Add(new FactUse(path, value.ToString()));
+
+    /// <summary>The tree of the last completed top-level evaluation.</summary>
+    public ConditionNode Root()
+    {
+        var top = _frames.Peek().Children;
+        return top.Count > 0 ? top[^1] : new ConditionNode("", Tri.Unknown, [], []);
+    }
+}
