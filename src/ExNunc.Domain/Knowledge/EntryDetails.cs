@@ -13,7 +13,8 @@ public sealed record ConditionText(string Text, SourceLocation Location);
 /// <summary>A Russian article and its penalties, each with its own validity.</summary>
 public sealed record RussianLawDetails(string Code, string Article, ImmutableArray<Penalty> Penalties) : EntryDetails;
 
-public sealed record Penalty(ValidityPeriod Period, Bilingual Text);
+/// <summary>A penalty for the article, or for one part of it (<see cref="Part"/>, e.g. "1" or "2"), while <see cref="Period"/> applies.</summary>
+public sealed record Penalty(ValidityPeriod Period, Bilingual Text, string? Part = null);
 
 public enum PathwayState { Open, Restricted, Closed, NotApplicable }
 

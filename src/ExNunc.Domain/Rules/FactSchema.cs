@@ -114,6 +114,21 @@ public static class FactSchema
         Coll<CaseFile>("applications", c => c.Applications, ApplicationRecord),
         Coll<CaseFile>("evidence", c => c.Evidence, EvidenceRecord));
 
+    /// <summary>True when the dotted path names a field, through nested records and lists of records (<c>summonses.served</c>).</summary>
+    public static bool PathExists(string path)
+    {
+        var record = Case;
+        var parts = path.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!record.Members.TryGetValue(parts[i], out var m)) return false;
+            if (i == parts.Length - 1) return true;
+            if (m.Record is null) return false;
+            record = m.Record;
+        }
+        return false;
+    }
+
     private static FactRecord Rec(string name, params FactMember[] members) => new(name, members);
 
     private static FactMember Sym<T>(string name, Func<T, string?> get, IReadOnlySet<string>? symbols) =>

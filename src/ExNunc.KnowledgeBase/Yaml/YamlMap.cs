@@ -97,8 +97,8 @@ public sealed class YamlMap
     {
         var node = Raw(key);
         if (node is null) { if (required) Missing(key); return null; }
-        if (node is YamlScalarNode { Value: "true" or "True" }) return true;
-        if (node is YamlScalarNode { Value: "false" or "False" }) return false;
+        if (node is YamlScalarNode { Value: "true" or "True" } t && IsPlain(t)) return true;
+        if (node is YamlScalarNode { Value: "false" or "False" } f && IsPlain(f)) return false;
         Report("yaml.type", $"'{key}' must be true or false.", node, Join(key));
         return null;
     }

@@ -22,6 +22,11 @@ public static class YamlSource
                 return (null, new Diagnostic("yaml.multiple-documents", "Only one document per file is allowed.", At(file, stream.Documents[1].RootNode)));
             return (stream.Documents[0].RootNode, null);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet throws this, not a YamlException, for some unclosed flow collections.
+            return (null, new Diagnostic("yaml.syntax", "Malformed YAML: " + ex.Message, new SourceLocation(file, 1, 1)));
+        }
         catch (YamlException ex)
         {
             var message = ex.InnerException?.Message ?? ex.Message;
