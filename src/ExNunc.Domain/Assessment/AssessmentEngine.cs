@@ -107,7 +107,7 @@ public sealed class AssessmentEngine(RuleBook book)
                 var id = suffix is null ? rule.Entry.Id : $"{rule.Entry.Id}:{suffix}";
                 var fact = itemPath is not null && g.Fact == "{item}" ? itemPath : Template.Fill(g.Fact, item);
                 gaps.Add(new GapFinding(id, fact, g.Need.Fill(n => Template.Field(item, n)), rule.Entry.Summary,
-                    Cite(rule.Entry.Because, ctx.Destination, ctx.AsOf),
+                    CiteOrSelf(rule.Entry, ctx),
                     Derive(rule.Entry, tree, ctx))
                 { Facts = [.. tree.AllFacts().Select(f => f.Path)] });
                 break;
@@ -163,7 +163,7 @@ public sealed class AssessmentEngine(RuleBook book)
             derivations.Add(Derive(rule.Entry, tree, ctx));
             facts.AddRange(tree.AllFacts().Select(f => f.Path));
             if (outcome == Tri.Unknown) unknownFacts.AddRange(tree.UnknownFacts());
-            sources.AddRange(Cite(rule.Entry.Because, ctx.Destination, ctx.AsOf));
+            sources.AddRange(CiteOrSelf(rule.Entry, ctx));
         }
         var explanation = met switch
         {
@@ -256,7 +256,7 @@ public sealed class AssessmentEngine(RuleBook book)
                 rebuttals.Add(new RebuttalFinding(r.Entry.Id, r.Entry.Summary, cites));
             }
             var trees = rules.OrderBy(r => r.Entry.Id, StringComparer.Ordinal).Select(r => (Rule: r, Tree: r.When.Explain(ctx))).ToList();
-            var sources = trees.SelectMany(t => Cite(t.Rule.Entry.Because, destination, ctx.AsOf)).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+            var sources = trees.SelectMany(t => CiteOrSelf(t.Rule.Entry, ctx)).Prepend(id).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
             var derivation = new Derivation(id, objection.Title, "raised", null, [],
                 [.. trees.Select(t => Derive(t.Rule.Entry, t.Tree, ctx))]);
             result.Add(new ObjectionFinding(id, [.. rebuttals.OrderBy(r => r.Id, StringComparer.Ordinal)],
@@ -352,6 +352,13 @@ public sealed class AssessmentEngine(RuleBook book)
             if (usable && !result.Contains(id)) result.Add(id);
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>What a rule relied on that applies on the date; the rule itself when none of it does yet.</summary>
+    private ImmutableArray<string> CiteOrSelf(KbEntry rule, EvalContext ctx)
+    {
+        var cited = Cite(rule.Because, ctx.Destination, ctx.AsOf);
+        return cited.IsEmpty ? [rule.Id] : cited;
     }
 
     private Derivation Derive(KbEntry rule, ConditionNode tree, EvalContext ctx) =>

@@ -113,14 +113,18 @@ public static class Vocabulary
 {
     public static string Of(PathwayState s) => s switch
     {
-        PathwayState.Open => "open", PathwayState.Restricted => "restricted",
-        PathwayState.Closed => "closed", _ => "not-applicable",
+        PathwayState.Open => "open",
+        PathwayState.Restricted => "restricted",
+        PathwayState.Closed => "closed",
+        _ => "not-applicable",
     };
 
     public static string Of(GroundStatus s) => s switch
     {
-        GroundStatus.Strong => "strong", GroundStatus.Arguable => "arguable",
-        GroundStatus.Weak => "weak", _ => "not-met",
+        GroundStatus.Strong => "strong",
+        GroundStatus.Arguable => "arguable",
+        GroundStatus.Weak => "weak",
+        _ => "not-met",
     };
 
     public static string Of(Tri t) => t switch { Tri.True => "true", Tri.False => "false", _ => "unknown" };

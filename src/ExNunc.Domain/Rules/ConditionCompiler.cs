@@ -263,8 +263,10 @@ public sealed class ConditionCompiler
             case LiteralExpr l:
                 var type = l.Value.Kind switch
                 {
-                    ValueKind.Bool => FactType.Bool, ValueKind.Number => FactType.Number,
-                    ValueKind.Date => FactType.Date, _ => FactType.Text,
+                    ValueKind.Bool => FactType.Bool,
+                    ValueKind.Number => FactType.Number,
+                    ValueKind.Date => FactType.Date,
+                    _ => FactType.Text,
                 };
                 var lit = l.Value;
                 return new Val(_ => lit, type, null);

@@ -80,8 +80,12 @@ public sealed class ConditionParser
             Next();
             var op = tok.Text switch
             {
-                "=" => CompareOp.Eq, "!=" => CompareOp.Ne, "<" => CompareOp.Lt,
-                "<=" => CompareOp.Le, ">" => CompareOp.Gt, _ => CompareOp.Ge,
+                "=" => CompareOp.Eq,
+                "!=" => CompareOp.Ne,
+                "<" => CompareOp.Lt,
+                "<=" => CompareOp.Le,
+                ">" => CompareOp.Gt,
+                _ => CompareOp.Ge,
             };
             return new CompareExpr(op, left, ParsePrimary(), tok.Pos);
         }

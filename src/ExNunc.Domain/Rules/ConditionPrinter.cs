@@ -25,6 +25,11 @@ public static class ConditionPrinter
 
     private static string Op(CompareOp op) => op switch
     {
-        CompareOp.Eq => "=", CompareOp.Ne => "!=", CompareOp.Lt => "<", CompareOp.Le => "<=", CompareOp.Gt => ">", _ => ">=",
+        CompareOp.Eq => "=",
+        CompareOp.Ne => "!=",
+        CompareOp.Lt => "<",
+        CompareOp.Le => "<=",
+        CompareOp.Gt => ">",
+        _ => ">=",
     };
 }

@@ -13,11 +13,22 @@ internal static class KbFileReader
 {
     private static readonly FrozenDictionary<string, EntryKind> Kinds = new Dictionary<string, EntryKind>
     {
-        ["instrument"] = EntryKind.Instrument, ["provision"] = EntryKind.Provision, ["guideline"] = EntryKind.Guideline,
-        ["case-law"] = EntryKind.CaseLaw, ["policy"] = EntryKind.Policy, ["practice"] = EntryKind.Practice,
-        ["coi-fact"] = EntryKind.CoiFact, ["statistic"] = EntryKind.Statistic, ["russian-law"] = EntryKind.RussianLaw,
-        ["pathway"] = EntryKind.Pathway, ["ground"] = EntryKind.Ground, ["objection"] = EntryKind.Objection,
-        ["rebuttal"] = EntryKind.Rebuttal, ["rule"] = EntryKind.Rule, ["parameter"] = EntryKind.Parameter, ["fact"] = EntryKind.Fact,
+        ["instrument"] = EntryKind.Instrument,
+        ["provision"] = EntryKind.Provision,
+        ["guideline"] = EntryKind.Guideline,
+        ["case-law"] = EntryKind.CaseLaw,
+        ["policy"] = EntryKind.Policy,
+        ["practice"] = EntryKind.Practice,
+        ["coi-fact"] = EntryKind.CoiFact,
+        ["statistic"] = EntryKind.Statistic,
+        ["russian-law"] = EntryKind.RussianLaw,
+        ["pathway"] = EntryKind.Pathway,
+        ["ground"] = EntryKind.Ground,
+        ["objection"] = EntryKind.Objection,
+        ["rebuttal"] = EntryKind.Rebuttal,
+        ["rule"] = EntryKind.Rule,
+        ["parameter"] = EntryKind.Parameter,
+        ["fact"] = EntryKind.Fact,
     }.ToFrozenDictionary();
 
     public static readonly FrozenDictionary<EntryKind, string> KindNames = Kinds.ToFrozenDictionary(k => k.Value, k => k.Key);

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using ExNunc.Domain.Diagnostics;
 using ExNunc.Domain.Assessment;
+using ExNunc.Domain.Diagnostics;
 using ExNunc.Domain.Knowledge;
 using ExNunc.KnowledgeBase.Yaml;
 
