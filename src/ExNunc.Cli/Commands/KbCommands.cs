@@ -14,7 +14,60 @@ internal static class KbCommands
         kb.Subcommands.Add(Validate(env));
         kb.Subcommands.Add(Stats(env));
         kb.Subcommands.Add(Show(env));
+        kb.Subcommands.Add(Coverage(env));
+        kb.Subcommands.Add(Check(env));
         return kb;
+    }
+
+    private static Command Coverage(CliEnvironment env)
+    {
+        var kbOption = Options.Kb();
+        var format = Options.Format();
+        var cmd = new Command("coverage", "Per country: entries by kind, the oldest verification, the newest source, worked cases, and what is missing.") { kbOption, format };
+        cmd.SetAction(p =>
+        {
+            var dir = p.GetValue(kbOption) ?? CliEnvironment.DefaultKb;
+            if (env.LoadKb(dir) is not { } load) return ExitCodes.InvalidInput;
+            var (worked, problems) = ExNunc.KnowledgeBase.Loading.WorkedCaseReader.ReadAll(dir);
+            if (problems.Count > 0) { env.Report(problems); return ExitCodes.InvalidInput; }
+            var rows = ExNunc.Domain.Knowledge.Coverage.Compute(load.Knowledge!, worked.Select(w => w.Destination), env.Today, Kind);
+            env.Out.Write(p.GetValue(format) == OutputFormat.Json ? CoverageReport.Json(rows) : CoverageReport.Text(rows));
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Check(CliEnvironment env)
+    {
+        var kbOption = Options.Kb();
+        var cmd = new Command("check", "Run the worked cases in kb/worked-cases/ and report every finding that differs from what they expect.") { kbOption };
+        cmd.SetAction(p =>
+        {
+            var dir = p.GetValue(kbOption) ?? CliEnvironment.DefaultKb;
+            if (env.LoadKb(dir) is not { } load) return ExitCodes.InvalidInput;
+            var (worked, problems) = ExNunc.KnowledgeBase.Loading.WorkedCaseReader.ReadAll(dir);
+            var all = problems.ToList();
+            var engine = new ExNunc.Domain.Assessment.AssessmentEngine(load.Rules!);
+            foreach (var w in worked)
+            {
+                var references = ExNunc.Domain.Assessment.WorkedCases.CheckReferences(w, load.Knowledge!).ToList();
+                all.AddRange(references);
+                if (references.Count > 0) continue;
+                var file = env.LoadCase(w.CasePath, load.Knowledge!, out var code);
+                if (file is null)
+                {
+                    all.Add(new ExNunc.Domain.Diagnostics.Diagnostic("worked-case.case", $"{w.Name}: the case file '{w.CasePath}' could not be read (exit {code}).", w.Location, "case"));
+                    continue;
+                }
+                var d = engine.Assess(file, w.AsOf, [w.Destination]).Destinations.Single();
+                all.AddRange(ExNunc.Domain.Assessment.WorkedCases.Check(w, d));
+            }
+            env.Report(all);
+            if (all.Count > 0) return ExitCodes.InvalidInput;
+            env.Out.WriteLine($"All {worked.Count} worked cases hold.");
+            return ExitCodes.Ok;
+        });
+        return cmd;
     }
 
     private static Command Validate(CliEnvironment env)

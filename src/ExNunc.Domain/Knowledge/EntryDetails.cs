@@ -33,8 +33,12 @@ public sealed record GroundElement(string Id, ElementRole Role, Bilingual Title)
 /// <summary>An answer to an objection, used only when its cited entries apply on the as-of date.</summary>
 public sealed record RebuttalDetails(string Answers, ConditionText? When, ImmutableArray<string> Cites) : EntryDetails;
 
-/// <summary>Practice, policy and case law shown for a destination when relevant to the person.</summary>
-public sealed record PracticeDetails(ConditionText? RelevantWhen) : EntryDetails;
+/// <summary>
+/// Practice, policy and case law shown for a destination when relevant to the person. Entries that
+/// describe the same <see cref="Measure"/> (e.g. "de-s22-admission") with a <see cref="State"/> each
+/// must not overlap in time with different states: that would be two contradictory facts.
+/// </summary>
+public sealed record PracticeDetails(ConditionText? RelevantWhen, string? Measure = null, string? State = null) : EntryDetails;
 
 /// <summary>A value that changes over time, such as the upper conscription age.</summary>
 public sealed record ParameterDetails(ImmutableArray<ParameterValue> Values) : EntryDetails;

@@ -39,6 +39,47 @@ public static partial class KbChecks
         foreach (var e in kb.Entries)
             foreach (var d in CheckEntry(kb, e))
                 yield return d;
+
+        foreach (var d in Contradictions(kb)) yield return d;
+    }
+
+    /// <summary>
+    /// Two entries about the same measure whose periods overlap must give it the same state; and a
+    /// pathway state must rest on entries that apply at least at the start of that state.
+    /// </summary>
+    private static IEnumerable<Diagnostic> Contradictions(KnowledgeBase kb)
+    {
+        var measures = kb.Entries
+            .Where(e => e.Details is PracticeDetails { Measure: not null })
+            .GroupBy(e => ((PracticeDetails)e.Details!).Measure!, StringComparer.Ordinal);
+        foreach (var group in measures)
+        {
+            var list = group.ToList();
+            for (var i = 0; i < list.Count; i++)
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    var (a, b) = (list[i], list[j]);
+                    var (sa, sb) = (((PracticeDetails)a.Details!).State, ((PracticeDetails)b.Details!).State);
+                    if (sa == sb) continue;
+                    foreach (var pa in a.Periods)
+                        foreach (var pb in b.Periods)
+                            if (pa.IsSane && pb.IsSane && pa.Overlaps(pb))
+                                yield return new Diagnostic("measure.contradiction",
+                                    $"{a.Id} says measure '{group.Key}' is {sa ?? "unstated"} during {pa}, but {b.Id} ({b.Location}) says {sb ?? "unstated"} during {pb}.",
+                                    a.Location, "measure");
+                }
+        }
+
+        foreach (var e in kb.Entries)
+        {
+            if (e.Details is not PathwayDetails pathway) continue;
+            foreach (var state in pathway.States)
+                foreach (var id in state.Because)
+                    if (kb.Find(id) is { } basis && state.Period.FirstDay is { } start && !basis.AppliesOn(start) && !basis.Periods.Any(p => p.FirstDay is { } f && state.Period.Contains(f)))
+                        yield return new Diagnostic("pathway.basis-out-of-period",
+                            $"{e.Id}: the {state.State.ToString().ToLowerInvariant()} state from {state.Period} rests on '{id}', which applies only {string.Join(", ", basis.Periods)}.",
+                            state.Location, "states.because", Severity.Warning);
+        }
     }
 
     private static IEnumerable<Diagnostic> CheckEntry(KnowledgeBase kb, KbEntry e)

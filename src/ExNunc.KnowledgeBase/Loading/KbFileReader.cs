@@ -39,6 +39,7 @@ internal static class KbFileReader
     private static readonly FrozenSet<string> Roles = new[] { "route", "requirement" }.ToFrozenSet();
     private static readonly FrozenSet<string> Supports = new[] { "weak", "arguable", "strong" }.ToFrozenSet();
     private static readonly FrozenSet<string> Codes = new[] { "cc", "coap", "other" }.ToFrozenSet();
+    private static readonly FrozenSet<string> MeasureStates = new[] { "open", "restricted", "closed", "in-force", "suspended", "ended" }.ToFrozenSet();
     private static readonly string[] Conclusions = ["element", "raise", "exposure", "gap"];
     private static readonly string[] PeriodKeys = ["from", "to"];
     private static readonly FrozenSet<string> JurisdictionRoles = new[] { "group", "origin", "destination", "transit" }.ToFrozenSet();
@@ -124,7 +125,7 @@ internal static class KbFileReader
 
     private static EntryDetails? Details(EntryKind kind, YamlMap m) => kind switch
     {
-        EntryKind.CaseLaw or EntryKind.Policy or EntryKind.Practice => new PracticeDetails(Condition(m, "relevant_when")),
+        EntryKind.CaseLaw or EntryKind.Policy or EntryKind.Practice => new PracticeDetails(Condition(m, "relevant_when"), m.String("measure"), m.Symbol("state", MeasureStates)),
         EntryKind.RussianLaw => RussianLaw(m),
         EntryKind.Pathway => Pathway(m),
         EntryKind.Ground => Ground(m),

@@ -30,6 +30,7 @@ public static class KbLoader
 
         var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
             .Select(f => (Full: f, Relative: Path.GetRelativePath(directory, f).Replace('\\', '/')))
+            .Where(f => !f.Relative.StartsWith(WorkedCaseReader.Folder + "/", StringComparison.Ordinal))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
 

@@ -54,6 +54,9 @@ public sealed class YamlMap
 
     public bool Has(string key) => _fields.ContainsKey(key);
 
+    /// <summary>The field names, in document order (for maps keyed by id).</summary>
+    public IEnumerable<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).Where(k => k is not null);
+
     /// <summary>The key is present, even with a null value.</summary>
     public bool HasKey(string key)
     {
