@@ -59,7 +59,12 @@ internal static class CoverageReport
 
     private static string Short(string kind) => kind switch
     {
-        "case-law" => "cases", "statistic" => "stats", "coi-fact" => "coi", "rebuttal" => "rebut", "practice" => "pract", "pathway" => "paths",
+        "case-law" => "cases",
+        "statistic" => "stats",
+        "coi-fact" => "coi",
+        "rebuttal" => "rebut",
+        "practice" => "pract",
+        "pathway" => "paths",
         _ => kind,
     };
 

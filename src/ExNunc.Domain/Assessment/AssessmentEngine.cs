@@ -21,7 +21,8 @@ public sealed class AssessmentEngine(RuleBook book)
     {
         var targets = (destinations ?? _kb.Destinations).Distinct().ToList();
         var context = new EvalContext(@case, asOf, "", _kb);
-        var results = targets.Select(d => AssessDestination(context, d)).ToList();
+        var memo = new RuleMemo();
+        var results = targets.Select(d => AssessDestination(context, d, memo)).ToList();
         var ranked = results
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Country, StringComparer.Ordinal)
@@ -29,7 +30,47 @@ public sealed class AssessmentEngine(RuleBook book)
         return new AssessmentResult(asOf, @case.Id, _kb.Version, _kb.Entries.Length, ranked);
     }
 
-    private DestinationAssessment AssessDestination(EvalContext ctx, string destination)
+    /// <summary>
+    /// Outcomes and derivation trees of rules whose conditions do not mention the destination: the
+    /// same for every destination of one assessment, so they are worked out once.
+    /// </summary>
+    private sealed class RuleMemo
+    {
+        public readonly Dictionary<CompiledRule, Tri> Outcomes = [];
+        public readonly Dictionary<CompiledRule, int[]> Matches = [];
+        public readonly Dictionary<(CompiledRule, int), ConditionNode> Trees = [];
+    }
+
+    private static Tri Outcome(EvalContext ctx, CompiledRule rule, RuleMemo memo)
+    {
+        if (rule.When.UsesDestination) return rule.When.Evaluate(ctx);
+        if (!memo.Outcomes.TryGetValue(rule, out var outcome)) memo.Outcomes[rule] = outcome = rule.When.Evaluate(ctx);
+        return outcome;
+    }
+
+    /// <summary>Indexes of the items for which a for_each rule holds.</summary>
+    private static int[] Matches(EvalContext ctx, CompiledRule rule, IReadOnlyList<object> items, RuleMemo memo)
+    {
+        if (!rule.When.UsesDestination && memo.Matches.TryGetValue(rule, out var cached)) return cached;
+        var found = new List<int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            ctx.BindItem(items[i], $"{rule.Details.ForEach}[{i}]");
+            if (rule.When.Evaluate(ctx) == Tri.True) found.Add(i);
+        }
+        var result = found.ToArray();
+        if (!rule.When.UsesDestination) memo.Matches[rule] = result;
+        return result;
+    }
+
+    private static ConditionNode Tree(EvalContext ctx, CompiledRule rule, RuleMemo memo, int item = -1)
+    {
+        if (rule.When.UsesDestination) return rule.When.Explain(ctx);
+        if (!memo.Trees.TryGetValue((rule, item), out var tree)) memo.Trees[(rule, item)] = tree = rule.When.Explain(ctx);
+        return tree;
+    }
+
+    private DestinationAssessment AssessDestination(EvalContext ctx, string destination, RuleMemo memo)
     {
         ctx.Destination = destination;
         var asOf = ctx.AsOf;
@@ -45,31 +86,30 @@ public sealed class AssessmentEngine(RuleBook book)
             {
                 var items = forEach(ctx);
                 if (items is null) continue;
-                for (var i = 0; i < items.Count; i++)
+                foreach (var i in Matches(ctx, rule, items, memo))
                 {
                     var itemPath = $"{rule.Details.ForEach}[{i}]";
                     ctx.BindItem(items[i], itemPath);
-                    if (rule.When.Evaluate(ctx) != Tri.True) continue;
-                    Conclude(ctx, rule, items[i], itemPath, elementRules, raised, exposures, gaps);
+                    Conclude(ctx, rule, items[i], itemPath, i, memo, elementRules, raised, exposures, gaps);
                 }
             }
             else
             {
-                var outcome = rule.When.Evaluate(ctx);
+                var outcome = Outcome(ctx, rule, memo);
                 if (rule.Details.Then is ElementConclusion el)
                 {
                     var key = (el.Ground, el.Element);
                     if (!elementRules.TryGetValue(key, out var list)) elementRules[key] = list = [];
                     list.Add((rule, outcome, el.Support));
                 }
-                else if (outcome == Tri.True) Conclude(ctx, rule, null, null, elementRules, raised, exposures, gaps);
+                else if (outcome == Tri.True) Conclude(ctx, rule, null, null, -1, memo, elementRules, raised, exposures, gaps);
             }
         }
 
-        var grounds = Grounds(ctx, destination, elementRules);
+        var grounds = Grounds(ctx, destination, elementRules, memo);
         var pathways = Pathways(ctx, destination);
         var practice = Practice(ctx, destination);
-        var objections = Objections(ctx, destination, raised);
+        var objections = Objections(ctx, destination, raised, memo);
         var exposure = Exposures(ctx, destination, exposures);
         gaps.AddRange(UnknownFactGaps(grounds));
         var allGaps = gaps.GroupBy(g => g.Id).Select(g => g.First()).OrderBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
@@ -79,7 +119,7 @@ public sealed class AssessmentEngine(RuleBook book)
     }
 
     private void Conclude(
-        EvalContext ctx, CompiledRule rule, object? item, string? itemPath,
+        EvalContext ctx, CompiledRule rule, object? item, string? itemPath, int itemIndex, RuleMemo memo,
         Dictionary<(string, string), List<(CompiledRule, Tri, Support)>> elementRules,
         Dictionary<string, List<CompiledRule>> raised,
         Dictionary<string, List<(CompiledRule, ConditionNode)>> exposures,
@@ -99,10 +139,10 @@ public sealed class AssessmentEngine(RuleBook book)
             case ExposureConclusion x:
                 var article = Template.Fill(x.Article, item);
                 if (!exposures.TryGetValue(article, out var why)) exposures[article] = why = [];
-                why.Add((rule, rule.When.Explain(ctx)));
+                why.Add((rule, Tree(ctx, rule, memo, itemIndex)));
                 break;
             case GapConclusion g:
-                var tree = rule.When.Explain(ctx);
+                var tree = Tree(ctx, rule, memo, itemIndex);
                 var suffix = item is EvidenceItem e ? e.Id : itemPath is null ? null : itemPath[(itemPath.IndexOf('[', StringComparison.Ordinal) + 1)..^1];
                 var id = suffix is null ? rule.Entry.Id : $"{rule.Entry.Id}:{suffix}";
                 var fact = itemPath is not null && g.Fact == "{item}" ? itemPath : Template.Fill(g.Fact, item);
@@ -117,7 +157,7 @@ public sealed class AssessmentEngine(RuleBook book)
     // ---- grounds ------------------------------------------------------------------------
 
     private ImmutableArray<GroundFinding> Grounds(
-        EvalContext ctx, string destination, Dictionary<(string Ground, string Element), List<(CompiledRule Rule, Tri Outcome, Support Support)>> elementRules)
+        EvalContext ctx, string destination, Dictionary<(string Ground, string Element), List<(CompiledRule Rule, Tri Outcome, Support Support)>> elementRules, RuleMemo memo)
     {
         var result = ImmutableArray.CreateBuilder<GroundFinding>();
         foreach (var ground in _kb.OfKind(EntryKind.Ground))
@@ -127,7 +167,7 @@ public sealed class AssessmentEngine(RuleBook book)
             foreach (var element in details.Elements)
             {
                 var rules = elementRules.GetValueOrDefault((ground.Id, element.Id)) ?? [];
-                elements.Add(Element(ctx, ground, element, rules));
+                elements.Add(Element(ctx, ground, element, rules, memo));
             }
             var els = elements.ToImmutable();
             var status = Status(details, els);
@@ -148,7 +188,7 @@ public sealed class AssessmentEngine(RuleBook book)
         return result.ToImmutable();
     }
 
-    private ElementFinding Element(EvalContext ctx, KbEntry ground, GroundElement element, List<(CompiledRule Rule, Tri Outcome, Support Support)> rules)
+    private ElementFinding Element(EvalContext ctx, KbEntry ground, GroundElement element, List<(CompiledRule Rule, Tri Outcome, Support Support)> rules, RuleMemo memo)
     {
         var met = rules.Count == 0 ? Tri.False : rules.Select(r => r.Outcome).Aggregate(Tri.False, TriLogic.Or);
         var relevant = rules.Where(r => r.Outcome == met).OrderBy(r => r.Rule.Entry.Id, StringComparer.Ordinal).ToList();
@@ -159,7 +199,7 @@ public sealed class AssessmentEngine(RuleBook book)
         var sources = new List<string>();
         foreach (var (rule, outcome, _) in met == Tri.False ? [] : relevant)
         {
-            var tree = rule.When.Explain(ctx);
+            var tree = Tree(ctx, rule, memo);
             derivations.Add(Derive(rule.Entry, tree, ctx));
             facts.AddRange(tree.AllFacts().Select(f => f.Path));
             if (outcome == Tri.Unknown) unknownFacts.AddRange(tree.UnknownFacts());
@@ -240,7 +280,7 @@ public sealed class AssessmentEngine(RuleBook book)
         return [.. result.OrderBy(p => p.Id, StringComparer.Ordinal)];
     }
 
-    private ImmutableArray<ObjectionFinding> Objections(EvalContext ctx, string destination, Dictionary<string, List<CompiledRule>> raised)
+    private ImmutableArray<ObjectionFinding> Objections(EvalContext ctx, string destination, Dictionary<string, List<CompiledRule>> raised, RuleMemo memo)
     {
         var result = ImmutableArray.CreateBuilder<ObjectionFinding>();
         foreach (var (id, rules) in raised.OrderBy(r => r.Key, StringComparer.Ordinal))
@@ -255,7 +295,7 @@ public sealed class AssessmentEngine(RuleBook book)
                 if (cites.IsEmpty) continue;
                 rebuttals.Add(new RebuttalFinding(r.Entry.Id, r.Entry.Summary, cites));
             }
-            var trees = rules.OrderBy(r => r.Entry.Id, StringComparer.Ordinal).Select(r => (Rule: r, Tree: r.When.Explain(ctx))).ToList();
+            var trees = rules.OrderBy(r => r.Entry.Id, StringComparer.Ordinal).Select(r => (Rule: r, Tree: Tree(ctx, r, memo))).ToList();
             var sources = trees.SelectMany(t => CiteOrSelf(t.Rule.Entry, ctx)).Prepend(id).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
             var derivation = new Derivation(id, objection.Title, "raised", null, [],
                 [.. trees.Select(t => Derive(t.Rule.Entry, t.Tree, ctx))]);

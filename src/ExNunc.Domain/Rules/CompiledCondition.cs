@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace ExNunc.Domain.Rules;
 
 /// <summary>A condition compiled once per knowledge-base load into a delegate over the evaluation context.</summary>
-public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, ImmutableArray<string> paths, ImmutableArray<string> entryRefs)
+public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, ImmutableArray<string> paths, ImmutableArray<string> entryRefs, bool usesDestination = false)
 {
     public static readonly CompiledCondition Always = new("true", _ => Tri.True, [], []);
 
@@ -12,6 +12,8 @@ public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, 
     public ImmutableArray<string> Paths { get; } = paths;
     /// <summary>Knowledge-base ids it names through <c>param</c> and <c>applies</c>.</summary>
     public ImmutableArray<string> EntryRefs { get; } = entryRefs;
+    /// <summary>Whether the outcome can differ between destinations; if not, one evaluation serves them all.</summary>
+    public bool UsesDestination { get; } = usesDestination;
 
     public Tri Evaluate(EvalContext context) => test(context);
 

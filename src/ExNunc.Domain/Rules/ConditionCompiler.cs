@@ -16,6 +16,7 @@ public sealed class ConditionCompiler
     private readonly List<string> _paths = [];
     private readonly List<string> _entryRefs = [];
     private readonly List<Scope> _scopes = [];
+    private bool _usesDestination;
 
     /// <summary>What an id names in the knowledge base, for <c>param</c> and <c>applies</c>.</summary>
     public enum KbRefKind { None, Entry, Parameter, Group }
@@ -48,7 +49,7 @@ public sealed class ConditionCompiler
         }
         var test = c.Bool(expr);
         if (c._errors.Count > 0) return (null, c._errors);
-        return (new CompiledCondition(text, test, [.. c._paths.Distinct()], [.. c._entryRefs.Distinct()]), []);
+        return (new CompiledCondition(text, test, [.. c._paths.Distinct()], [.. c._entryRefs.Distinct()], c._usesDestination), []);
     }
 
     /// <summary>Resolves a list path for a rule's <c>for_each</c>: its items and their path labels.</summary>
@@ -287,6 +288,7 @@ public sealed class ConditionCompiler
             case "as_of":
                 return new Val(ctx => Rules.Value.Date(ctx.AsOf), FactType.Date, null);
             case "destination":
+                _usesDestination = true;
                 return new Val(ctx => Rules.Value.Symbol(ctx.Destination), FactType.Symbol, null);
             case "age":
                 _paths.Add("person.born");
