@@ -53,7 +53,7 @@ public static class AssessmentReport
             if (d.Pathways.IsEmpty) Item(0, L(Labels.None));
             foreach (var p in d.Pathways)
             {
-                Item(0, $"{p.Id}: {p.Status} — {L(p.Explanation)}");
+                Item(0, $"{p.Id}: {Word(p.Status, lang)} — {L(p.Explanation)}");
                 Sources(1, p.Sources);
             }
             sb.AppendLine();
@@ -61,10 +61,10 @@ public static class AssessmentReport
             Heading(3, L(Labels.Grounds));
             foreach (var g in d.Grounds)
             {
-                Item(0, $"{g.Id}: {g.Status} — {L(g.Explanation)}");
+                Item(0, $"{g.Id}: {Word(g.Status, lang)} — {L(g.Explanation)}");
                 foreach (var e in g.Elements.Where(e => e.Status != "unmet"))
                 {
-                    Item(1, $"{e.Id}: {e.Status}{(e.Support is { } s ? $" ({s.ToString().ToLowerInvariant()})" : "")} — {L(e.Explanation)}");
+                    Item(1, $"{e.Id}: {Word(e.Status, lang)}{(e.Support is { } s ? $" ({Word(s.ToString().ToLowerInvariant(), lang)})" : "")} — {L(e.Explanation)}");
                     if (!e.Facts.IsEmpty) sb.Append(' ', 4).Append(L(Labels.Facts)).Append(": ").AppendLine(string.Join(", ", e.Facts));
                     Sources(2, e.Sources);
                 }
@@ -114,6 +114,15 @@ public static class AssessmentReport
         }
         return sb.ToString();
     }
+
+    /// <summary>The contract's status words, in the report's language.</summary>
+    internal static string Word(string? status, Language lang) => lang == Language.En ? status ?? "" : status switch
+    {
+        "open" => "открыт", "restricted" => "ограничен", "closed" => "закрыт", "not-applicable" => "неприменим",
+        "strong" => "сильное", "arguable" => "обоснованное", "weak" => "слабое", "not-met" => "не выполнено",
+        "met" => "выполнено", "unmet" => "не выполнено", "unknown" => "не установлено",
+        _ => status ?? "",
+    };
 
     internal static string Iso(NodaTime.LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }
