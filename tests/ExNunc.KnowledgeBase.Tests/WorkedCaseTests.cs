@@ -51,3 +51,54 @@ public sealed class WorkedCaseTests
         Assert.Equal(worked.Location, problem.Location);
     }
 }
+
+/// <summary>Issue 3: every country has entries, pathways, practice where the research has it, and a worked case.</summary>
+public sealed class CoverageTests
+{
+    private static readonly NodaTime.LocalDate Today = new(2026, 11, 27);
+
+    private static System.Collections.Immutable.ImmutableArray<ExNunc.Domain.Knowledge.CountryCoverage> Rows()
+    {
+        var (cases, _) = WorkedCaseReader.ReadAll(RepoPaths.Kb);
+        return ExNunc.Domain.Knowledge.Coverage.Compute(TestKnowledge.Kb, cases.Select(c => c.Destination), Today, KbNames.Of);
+    }
+
+    [Fact]
+    public void Coverage_ListsEveryEuStateEeaChGbAndTransitCountry()
+    {
+        string[] expected = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+            "NO", "CH", "IS", "GB", "GE", "AM", "KZ", "KG", "TR", "RS", "ME", "IL", "MN", "AE", "AR"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Rows().Select(r => r.Country).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Coverage_EveryCountryHasAWorkedCaseAndAPathway()
+    {
+        foreach (var row in Rows())
+        {
+            Assert.True(row.WorkedCases > 0, $"{row.Country} has no worked case");
+            Assert.True(row.EntriesByKind.GetValueOrDefault("pathway") > 0, $"{row.Country} has no pathway");
+            Assert.DoesNotContain(ExNunc.Domain.Knowledge.Coverage.NoWorkedCase, row.Missing);
+        }
+    }
+
+    [Fact]
+    public void Coverage_DestinationsHaveAnEntryAndAProtectionRouteOrSayWhyNot()
+    {
+        foreach (var row in Rows().Where(r => r.Role == ExNunc.Domain.Knowledge.JurisdictionRole.Destination && r.Country != "IS"))
+        {
+            Assert.DoesNotContain(ExNunc.Domain.Knowledge.Coverage.NoEntryRoute, row.Missing);
+            Assert.DoesNotContain(ExNunc.Domain.Knowledge.Coverage.NoProtectionRoute, row.Missing);
+        }
+    }
+
+    [Fact]
+    public void Coverage_MissingFactsStayVisible()
+    {
+        // The research ends in early 2026: on 2026-11-27 a country whose newest source is older than a year says so.
+        foreach (var r in Rows())
+            Assert.Equal(r.NewestSource is null || r.NewestSource < Today.PlusYears(-1), r.Missing.Contains(ExNunc.Domain.Knowledge.Coverage.NoRecentSource));
+        Assert.Contains(Rows(), r => r.Missing.Contains(ExNunc.Domain.Knowledge.Coverage.NoRecentSource));
+        Assert.Contains(Rows(), r => r.Missing.Contains(ExNunc.Domain.Knowledge.Coverage.NoPractice));
+    }
+}

@@ -171,7 +171,7 @@ public sealed class AssessmentEngine(RuleBook book)
             }
             var els = elements.ToImmutable();
             var status = Status(details, els);
-            var sources = Cite(ground.Because, destination, ctx.AsOf)
+            var sources = CiteOrSelf(ground, ctx)
                 .Concat(els.Where(e => e.Met == Tri.True).SelectMany(e => e.Sources))
                 .Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
             var metTitles = details.Elements
