@@ -30,10 +30,16 @@ internal static class Options
         },
     };
 
+    /// <summary>Countries, comma-separated; null when the option is not given (meaning: every destination).</summary>
     public static Option<string[]?> Countries(string name) => new(name)
     {
         Description = "Destination countries, comma-separated ISO codes (default: every country the knowledge base covers).",
-        CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(c => c.ToUpperInvariant())],
+        DefaultValueFactory = _ => null,
+        CustomParser = r =>
+        {
+            string[] codes = [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(c => c.ToUpperInvariant())];
+            return codes.Length > 0 ? codes : Fail<string[]?>(r, "Name at least one country code.");
+        },
     };
 
     public static Option<OutputFormat> Format() => new("--format")

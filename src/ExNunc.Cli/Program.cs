@@ -20,7 +20,12 @@ public static class Program
     public static int Run(string[] args, TextWriter output, TextWriter error, IClock clock)
     {
         var env = new CliEnvironment(output, error, clock);
-        var root = new RootCommand("ExNunc: assess protection claims of people who refuse to fight in Russia's war, as of any date.");
+        // A named root rather than RootCommand, so that help says "exnunc" whatever process hosts it.
+        var root = new Command("exnunc", "ExNunc: assess protection claims of people who refuse to fight in Russia's war, as of any date.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(AssessCommands.Assess(env));
         root.Subcommands.Add(AssessCommands.Diff(env));
         root.Subcommands.Add(AssessCommands.Timeline(env));

@@ -23,9 +23,9 @@ internal static class AssessCommands
         var cmd = new Command("assess", "Assess a case as of a date for destinations, best prospects first.") { @case, kbOption, asOf, to, format, lang, explain };
         cmd.SetAction(p =>
         {
-            if (!Prepare(env, p.GetValue(kbOption), p.GetValue(@case)!, p.GetValue(to), out var load, out var file, out var code)) return code;
+            if (!Prepare(env, p.GetValue(kbOption), p.GetValue(@case)!, Some(p.GetValue(to)), out var load, out var file, out var code)) return code;
             var engine = new AssessmentEngine(load!.Rules!);
-            var result = engine.Assess(file!, p.GetValue(asOf) ?? env.Today, p.GetValue(to));
+            var result = engine.Assess(file!, p.GetValue(asOf) ?? env.Today, Some(p.GetValue(to)));
             var language = p.GetValue(lang);
             if (p.GetValue(explain) is { } id) return Explain(env, result, id, language);
             env.Out.Write(p.GetValue(format) == OutputFormat.Json
@@ -49,9 +49,9 @@ internal static class AssessCommands
         var cmd = new Command("diff", "What changed for this person between two dates, and which entries' validity made it change.") { @case, kbOption, from, to, countries, lang };
         cmd.SetAction(p =>
         {
-            if (!Prepare(env, p.GetValue(kbOption), p.GetValue(@case)!, p.GetValue(countries), out var load, out var file, out var code)) return code;
+            if (!Prepare(env, p.GetValue(kbOption), p.GetValue(@case)!, Some(p.GetValue(countries)), out var load, out var file, out var code)) return code;
             var engine = new AssessmentEngine(load!.Rules!);
-            var diff = Comparisons.Diff(engine, file!, p.GetValue(from)!.Value, p.GetValue(to)!.Value, p.GetValue(countries));
+            var diff = Comparisons.Diff(engine, file!, p.GetValue(from)!.Value, p.GetValue(to)!.Value, Some(p.GetValue(countries)));
             env.Out.Write(ChangeReport.Diff(diff, load.Knowledge!, p.GetValue(lang)));
             return ExitCodes.Ok;
         });
@@ -69,7 +69,7 @@ internal static class AssessCommands
         var cmd = new Command("timeline", "The dates at which this person's assessment changes, each with what changed.") { @case, kbOption, from, to, countries, lang };
         cmd.SetAction(p =>
         {
-            if (!Prepare(env, p.GetValue(kbOption), p.GetValue(@case)!, p.GetValue(countries), out var load, out var file, out var code)) return code;
+            if (!Prepare(env, p.GetValue(kbOption), p.GetValue(@case)!, Some(p.GetValue(countries)), out var load, out var file, out var code)) return code;
             var start = p.GetValue(from) ?? new LocalDate(2022, 2, 24);
             var end = p.GetValue(to) ?? env.Today;
             if (end < start)
@@ -78,12 +78,15 @@ internal static class AssessCommands
                 return ExitCodes.InvalidInput;
             }
             var engine = new AssessmentEngine(load!.Rules!);
-            var steps = Comparisons.Timeline(engine, file!, start, end, p.GetValue(countries));
+            var steps = Comparisons.Timeline(engine, file!, start, end, Some(p.GetValue(countries)));
             env.Out.Write(ChangeReport.Timeline(steps, load.Knowledge!, p.GetValue(lang)));
             return ExitCodes.Ok;
         });
         return cmd;
     }
+
+    /// <summary>No countries named means every destination.</summary>
+    private static string[]? Some(string[]? countries) => countries is { Length: > 0 } ? countries : null;
 
     private static Argument<string> CaseArgument() => new("CASE") { Description = "A case file (YAML or JSON, interchange format version 1)." };
 

@@ -114,7 +114,7 @@ public sealed class AssessmentEngine(RuleBook book)
         gaps.AddRange(UnknownFactGaps(grounds));
         var allGaps = gaps.GroupBy(g => g.Id).Select(g => g.First()).OrderBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
 
-        var (score, ranking) = Rank(grounds, pathways, objections);
+        var (score, ranking) = Rank(destination, grounds, pathways, practice, objections);
         return new DestinationAssessment(destination, score, ranking, pathways, grounds, practice, objections, allGaps, exposure);
     }
 
@@ -352,16 +352,27 @@ public sealed class AssessmentEngine(RuleBook book)
     /// <summary><c>summonses[0].served</c> is described by the entry for <c>summonses.served</c>.</summary>
     private static string NormalisePath(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\[\d+\]", "");
 
-    private static (int Score, Bilingual Reason) Rank(ImmutableArray<GroundFinding> grounds, ImmutableArray<PathwayFinding> pathways, ImmutableArray<ObjectionFinding> objections)
+    /// <summary>
+    /// How good the prospects are: the best ground first; then national practice that supports an
+    /// element there (a national rule that held), how many grounds are at least arguable, the
+    /// pathways open, and the objections without an answer. The reason is one line per country.
+    /// </summary>
+    private (int Score, Bilingual Reason) Rank(
+        string destination, ImmutableArray<GroundFinding> grounds, ImmutableArray<PathwayFinding> pathways,
+        ImmutableArray<PracticeFinding> practice, ImmutableArray<ObjectionFinding> objections)
     {
         var best = grounds.OrderByDescending(g => g.GroundStatus).ThenBy(g => g.Id, StringComparer.Ordinal).FirstOrDefault();
         var bestStatus = best?.GroundStatus ?? GroundStatus.NotMet;
         var open = pathways.Count(p => p.State == PathwayState.Open);
         var restricted = pathways.Count(p => p.State == PathwayState.Restricted);
         var unanswered = objections.Count(o => o.Rebuttals.IsEmpty);
-        var strongGrounds = grounds.Count(g => g.GroundStatus >= GroundStatus.Arguable);
-        var score = (int)bestStatus * 100 + strongGrounds * 10 + Math.Min(open, 3) * 4 + Math.Min(restricted, 3) - objections.Length - unanswered * 3;
-        return (score, Phrases.Ranking(bestStatus, best?.Id ?? "-", open, restricted, objections.Length, unanswered));
+        var arguable = grounds.Count(g => g.GroundStatus >= GroundStatus.Arguable);
+        var national = grounds.SelectMany(g => g.Elements).Where(e => e.Met == Tri.True)
+            .SelectMany(e => e.Derivation.Children)
+            .Count(d => _kb.Find(d.Source)?.Jurisdictions.Contains(destination) == true);
+        var score = (int)bestStatus * 100 + Math.Min(national, 3) * 15 + arguable * 10 + Math.Min(open, 3) * 4
+            + Math.Min(restricted, 3) + (practice.IsEmpty ? -5 : 0) - objections.Length * 2 - unanswered * 5;
+        return (score, Phrases.Ranking(bestStatus, best?.Id ?? "-", national, practice.Length, open, restricted, objections.Length, unanswered));
     }
 
     // ---- helpers ------------------------------------------------------------------------

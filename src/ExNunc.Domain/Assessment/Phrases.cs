@@ -71,7 +71,7 @@ internal static class Phrases
         new($"Unknown in the case, and needed to decide: {string.Join(", ", elements)}.",
             $"Неизвестно по делу и необходимо для оценки: {string.Join(", ", elements)}.");
 
-    public static Bilingual Ranking(GroundStatus best, string bestGround, int open, int restricted, int objections, int unanswered) =>
-        new($"best ground {bestGround} {StatusWord(best).En}; {open} pathway(s) open, {restricted} restricted; {objections} likely objection(s), {unanswered} without a rebuttal",
-            $"лучшее основание {bestGround}: {StatusWord(best).Ru}; путей открыто: {open}, ограничено: {restricted}; вероятных возражений: {objections}, без опровержения: {unanswered}");
+    public static Bilingual Ranking(GroundStatus best, string bestGround, int national, int practice, int open, int restricted, int objections, int unanswered) =>
+        new($"best ground {bestGround} {StatusWord(best).En}; national practice supports {national} element(s), {practice} practice entr{(practice == 1 ? "y" : "ies")} known; {open} pathway(s) open, {restricted} restricted; {objections} likely objection(s), {unanswered} without a rebuttal",
+            $"лучшее основание {bestGround}: {StatusWord(best).Ru}; национальная практика подтверждает элементов: {national}, известно записей о практике: {practice}; путей открыто: {open}, ограничено: {restricted}; вероятных возражений: {objections}, без опровержения: {unanswered}");
 }

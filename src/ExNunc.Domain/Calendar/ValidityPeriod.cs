@@ -28,7 +28,7 @@ public sealed record ValidityPeriod(PartialDate? From, PartialDate? To)
     public IEnumerable<LocalDate> Boundaries()
     {
         if (FirstDay is { } f) yield return f;
-        if (LastDay is { } l) yield return l.PlusDays(1);
+        if (LastDay is { } l && l < LocalDate.MaxIsoValue) yield return l.PlusDays(1);
     }
 
     public override string ToString() => $"{From?.ToString() ?? "…"} – {To?.ToString() ?? "…"}";

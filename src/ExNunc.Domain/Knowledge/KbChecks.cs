@@ -26,7 +26,7 @@ public static partial class KbChecks
                 yield return new Diagnostic("entry.duplicate-id", $"The id '{dup.Id}' is already used at {first.Location}.", dup.Location, "id");
         }
         foreach (var group in jurisdictions.GroupBy(j => j.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            yield return new Diagnostic("jurisdiction.duplicate", $"The jurisdiction '{group.Key}' is listed more than once.", null, "code");
+            yield return new Diagnostic("jurisdiction.duplicate", $"The jurisdiction '{group.Key}' is listed more than once.", group.Skip(1).First().Location, "code");
     }
 
     public static IEnumerable<Diagnostic> Check(KnowledgeBase kb)
@@ -34,7 +34,7 @@ public static partial class KbChecks
         foreach (var j in kb.Jurisdictions)
             foreach (var parent in j.MemberOf)
                 if (kb.FindJurisdiction(parent) is null)
-                    yield return new Diagnostic("jurisdiction.unknown", $"'{j.Code}' is a member of '{parent}', which is not listed.", null, "member_of");
+                    yield return new Diagnostic("jurisdiction.unknown", $"'{j.Code}' is a member of '{parent}', which is not listed.", j.Location, "member_of");
 
         foreach (var e in kb.Entries)
             foreach (var d in CheckEntry(kb, e))

@@ -25,8 +25,10 @@ public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, 
         context.Trace = trace;
         try
         {
-            test(context);
-            return trace.Root();
+            var outcome = test(context);
+            var root = trace.Root();
+            // A condition that reads nothing (a constant) leaves no trace; describe it from its text.
+            return root.Text.Length == 0 ? new ConditionNode(Text, outcome, [], []) : root;
         }
         finally
         {

@@ -121,7 +121,7 @@ public sealed class ConditionCompiler
         var l = Value(c.Left);
         var r = Value(c.Right);
         if (l is null || r is null) return _ => Tri.Unknown;
-        CheckComparable(l, r, c);
+        CheckComparable(l, r, c, c.Op);
         var (lg, rg, op) = (l.Get, r.Get, c.Op);
         return ctx => Comparison.Compare(op, lg(ctx), rg(ctx));
     }
@@ -189,6 +189,11 @@ public sealed class ConditionCompiler
             return ctx => TriLogic.Of(recs(ctx) is not null == known);
         var v2 = Value(t.Operand);
         if (v2 is null) return _ => Tri.Unknown;
+        if (v2.IsSymbolLiteral)
+        {
+            Error("condition.unknown-fact", $"'{v2.SymbolText}' is not a fact of the case, so it cannot be known or unknown.", t.Position);
+            return _ => Tri.Unknown;
+        }
         var g = v2.Get;
         return ctx => TriLogic.Of(!g(ctx).IsUnknown == known);
     }
@@ -301,11 +306,18 @@ public sealed class ConditionCompiler
                     return v;
                 }, FactType.Symbol, null);
         }
+        var errorsBefore = _errors.Count;
         var resolved = ResolvePath(n.Name, n.Position, quiet: !n.Name.Contains('.'));
         if (resolved is not null) return resolved;
+        if (_errors.Count > errorsBefore) return null;
         if (n.Name.Contains('.'))
         {
             Error("condition.unknown-fact", $"'{n.Name}' names a fact that does not exist in the case file.", n.Position);
+            return null;
+        }
+        if (n.Name == "it")
+        {
+            Error("condition.unknown-fact", "'it' names the item only inside any(list, …), all(…), none(…) or count(…) over a list of values.", n.Position);
             return null;
         }
         var symbol = n.Name;
@@ -377,7 +389,10 @@ public sealed class ConditionCompiler
             case "any" or "all" or "none":
                 var q = Quantifier(c);
                 return new Val(ctx => q(ctx) switch { Tri.True => Rules.Value.Bool(true), Tri.False => Rules.Value.Bool(false), _ => Rules.Value.Unknown }, FactType.Bool, null);
-            case "param" or "applies" or "in_group":
+            case "in_group":
+                Error("condition.call", "in_group(code, GROUP) takes a country and the name of a jurisdiction group.", c.Position);
+                return null;
+            case "param" or "applies":
                 return null;
             default:
                 Error("condition.unknown-function", $"Unknown function '{c.Function}'; expected any, all, none, count, param, applies or in_group.", c.Position);
@@ -527,12 +542,27 @@ public sealed class ConditionCompiler
         return null;
     }
 
-    private void CheckComparable(Val l, Val r, Expr at)
+    private void CheckComparable(Val l, Val r, Expr at, CompareOp op = CompareOp.Eq)
     {
         static bool Sym(Val v) => v.Type is FactType.Symbol or FactType.Text;
+        if (l.IsSymbolLiteral && r.IsSymbolLiteral)
+        {
+            Error("condition.unknown-fact", $"Neither '{l.SymbolText}' nor '{r.SymbolText}' is a fact of the case; one side of a comparison must name a fact.", at.Position);
+            return;
+        }
+        if (op is not (CompareOp.Eq or CompareOp.Ne) && l.Type is not (FactType.Number or FactType.Date))
+        {
+            Error("condition.type", $"'{ConditionPrinter.Print(at)}' orders values that are not numbers or dates.", at.Position);
+            return;
+        }
         if (Sym(l) && Sym(r))
         {
             var (field, lit) = l.IsSymbolLiteral ? (r, l) : (l, r);
+            if (lit.IsSymbolLiteral && lit.SymbolText == Cases.CaseVocabulary.Unknown && field.Symbols is not null)
+            {
+                Error("condition.unknown-value", "A field whose value is 'unknown' counts as an unknown fact and never equals anything; write 'is unknown' instead.", at.Position);
+                return;
+            }
             if (lit.IsSymbolLiteral && field.Symbols is { } allowed && !allowed.Contains(lit.SymbolText!))
                 Error("condition.unknown-value", $"'{lit.SymbolText}' is not a possible value here; expected one of: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}.", at.Position);
             return;

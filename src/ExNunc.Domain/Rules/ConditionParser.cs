@@ -19,8 +19,14 @@ public sealed class ConditionParser
 
     private ConditionParser(string text) => Tokenize(text);
 
+    /// <summary>How deeply parentheses and calls may nest; deeper input is refused, not a stack overflow.</summary>
+    public const int MaxNesting = 64;
+
+    private int _depth;
+
     public static (Expr? Expr, ConditionError? Error) Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         try
         {
             var p = new ConditionParser(text);
@@ -128,6 +134,19 @@ public sealed class ConditionParser
     private Expr ParsePrimary()
     {
         var tok = Next();
+        if (++_depth > MaxNesting) throw Fail($"The condition nests more than {MaxNesting} levels deep.", tok.Pos);
+        try
+        {
+            return Primary(tok);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Expr Primary(Token tok)
+    {
         switch (tok.Kind)
         {
             case T.LParen:
@@ -144,7 +163,7 @@ public sealed class ConditionParser
                 return new LiteralExpr(Value.Text(tok.Text), tok.Pos);
             case T.Name when tok.Text is "true" or "false":
                 return new LiteralExpr(Value.Bool(tok.Text == "true"), tok.Pos);
-            case T.Name when tok.Text is "and" or "or" or "in" or "is" or "contains":
+            case T.Name when tok.Text is "and" or "or" or "in" or "is" or "contains" or "not":
                 throw Fail($"Expected a value, found '{tok.Text}'.", tok.Pos);
             case T.Name when Peek.Kind == T.LParen:
                 Next();

@@ -74,7 +74,7 @@ internal static class KbFileReader
             var memberOf = m.StringList("member_of") ?? [];
             m.Finish();
             if (code is null || role is null || name is null) continue;
-            result.Add(new Jurisdiction(code, Enum.Parse<JurisdictionRole>(role, ignoreCase: true), name, [.. memberOf]));
+            result.Add(new Jurisdiction(code, Enum.Parse<JurisdictionRole>(role, ignoreCase: true), name, [.. memberOf], m.Location));
         }
         doc.Finish();
         return result;

@@ -15,8 +15,9 @@ public sealed record KbLoad(Domain.Knowledge.KnowledgeBase? Knowledge, RuleBook?
 }
 
 /// <summary>
-/// Loads a kb/ directory: every *.yaml file below it, in path order. The version is the SHA-256 of
-/// every file's relative path and bytes, so that any edit, addition or removal changes it.
+/// Loads a kb/ directory: every *.yaml file below it except the worked cases, in path order. The
+/// version is the SHA-256 of those files' relative paths and bytes, so that any edit, addition or
+/// removal of an entry changes it (worked cases test the KB; they are not part of it).
 /// </summary>
 public static class KbLoader
 {
@@ -55,7 +56,7 @@ public static class KbLoader
             else entries.AddRange(KbFileReader.ReadEntries(display, root!, diagnostics));
         }
         if (!sawJurisdictions)
-            diagnostics.Add(new Diagnostic("kb.jurisdictions", $"The knowledge base has no {JurisdictionsFile}."));
+            diagnostics.Add(new Diagnostic("kb.jurisdictions", $"The knowledge base has no {JurisdictionsFile}.", new SourceLocation("kb/" + JurisdictionsFile, 1, 1)));
 
         var version = "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
         diagnostics.AddRange(KbChecks.Duplicates(entries, jurisdictions));
