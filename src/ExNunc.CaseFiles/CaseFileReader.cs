@@ -49,15 +49,5 @@ public static class CaseFileReader
         return Result<CaseFile>.From(c, ordered);
     }
 
-    private static (YamlNode? Root, Diagnostic? Error) Parse(string file, string text)
-    {
-        try
-        {
-            return YamlSource.Parse(file, text);
-        }
-        catch (InvalidOperationException)
-        {
-            return (null, ParserCrash.Locate(file, text));
-        }
-    }
+    private static (YamlNode? Root, Diagnostic? Error) Parse(string file, string text) => YamlSource.Parse(file, text);
 }

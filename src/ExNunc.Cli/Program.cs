@@ -30,6 +30,12 @@ public static class Program
         root.Subcommands.Add(AssessCommands.Diff(env));
         root.Subcommands.Add(AssessCommands.Timeline(env));
         root.Subcommands.Add(KbCommands.Create(env));
+        root.Subcommands.Add(KeyCommands.Init(env));
+        root.Subcommands.Add(KeyCommands.Key(env));
+        root.Subcommands.Add(CaseCommands.Create(env));
+        root.Subcommands.Add(EvidenceCommands.Create(env));
+        root.Subcommands.Add(DossierCommand.Create(env));
+        root.Subcommands.Add(ResearchCommands.Create(env));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -118,9 +118,17 @@ public static class AssessmentReport
     /// <summary>The contract's status words, in the report's language.</summary>
     internal static string Word(string? status, Language lang) => lang == Language.En ? status ?? "" : status switch
     {
-        "open" => "открыт", "restricted" => "ограничен", "closed" => "закрыт", "not-applicable" => "неприменим",
-        "strong" => "сильное", "arguable" => "обоснованное", "weak" => "слабое", "not-met" => "не выполнено",
-        "met" => "выполнено", "unmet" => "не выполнено", "unknown" => "не установлено",
+        "open" => "открыт",
+        "restricted" => "ограничен",
+        "closed" => "закрыт",
+        "not-applicable" => "неприменим",
+        "strong" => "сильное",
+        "arguable" => "обоснованное",
+        "weak" => "слабое",
+        "not-met" => "не выполнено",
+        "met" => "выполнено",
+        "unmet" => "не выполнено",
+        "unknown" => "не установлено",
         _ => status ?? "",
     };
 

@@ -22,10 +22,9 @@ public static class YamlSource
                 return (null, new Diagnostic("yaml.multiple-documents", "Only one document per file is allowed.", At(file, stream.Documents[1].RootNode)));
             return (stream.Documents[0].RootNode, null);
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet throws this, not a YamlException, for some unclosed flow collections.
-            return (null, new Diagnostic("yaml.syntax", "Malformed YAML: " + ex.Message, new SourceLocation(file, 1, 1)));
+            return (null, ParserCrash.Locate(file, text));
         }
         catch (YamlException ex)
         {

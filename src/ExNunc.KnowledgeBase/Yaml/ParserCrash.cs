@@ -1,7 +1,7 @@
 using ExNunc.Domain.Diagnostics;
 using YamlDotNet.Core;
 
-namespace ExNunc.CaseFiles.Reading;
+namespace ExNunc.KnowledgeBase.Yaml;
 
 /// <summary>
 /// YamlDotNet 18 throws <see cref="InvalidOperationException"/> instead of a <see cref="YamlException"/>
