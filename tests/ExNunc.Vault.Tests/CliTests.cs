@@ -79,4 +79,28 @@ public class CliTests
         Assert.Equal(3, Run(["case", "show", "cli-case", .. key]).Exit);
         f.Reopen();
     }
+
+    [Fact]
+    public async Task Edit_InTheEditor_WorksOnAPrivateMemoryBackedFile_ThatIsGoneAfterwards()
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/dev/shm")) return;
+        using var f = new VaultFixture();
+        await f.Vault.ImportAsync(f.CaseFolder("in", "edited"), VaultFixture.Catalog, f.Act());
+        f.Vault.Dispose();
+        Storage.Sqlite.SqliteCaseStore.ReleaseConnections();
+        var seen = f.Temp["seen.txt"];
+        var editor = f.Temp.Write("editor.sh", $"#!/bin/sh\nstat -c '%a' \"$1\" \"$(dirname \"$1\")\" > {seen}\nsed -i 's/^exit_ban: unknown/exit_ban: yes/' \"$1\"\n");
+        File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var p = System.Diagnostics.Process.Start(Cli.Start(["case", "edit", "edited", "--data", f.Directory.Root, "--key-file", f.KeyFile], new Dictionary<string, string> { ["EDITOR"] = editor, ["VISUAL"] = "" }))!;
+        var stdout = await p.StandardOutput.ReadToEndAsync();
+        var stderr = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, stderr);
+        Assert.Contains("changed: exit_ban", stdout, StringComparison.Ordinal);
+        Assert.Equal(["600", "700"], File.ReadAllLines(seen));
+        var path = System.Text.RegularExpressions.Regex.Match(stderr, @"(/dev/shm/exnunc-[0-9a-f]+)/").Groups[1].Value;
+        Assert.StartsWith("/dev/shm/exnunc-", path, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(path), "the decrypted case must be erased after the editor exits");
+        Assert.Equal("yes", (await f.Reopen().ShowAsync("edited")).Value.Case.ExitBan);
+    }
 }
