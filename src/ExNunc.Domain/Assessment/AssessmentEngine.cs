@@ -36,9 +36,16 @@ public sealed class AssessmentEngine(RuleBook book)
     /// </summary>
     private sealed class RuleMemo
     {
-        public readonly Dictionary<CompiledRule, Tri> Outcomes = [];
-        public readonly Dictionary<CompiledRule, int[]> Matches = [];
-        public readonly Dictionary<(CompiledRule, int), ConditionNode> Trees = [];
+        // Keyed by reference: each compiled rule is one instance, and record equality would hash every text of the entry.
+        public readonly Dictionary<CompiledRule, Tri> Outcomes = new(ReferenceEqualityComparer.Instance);
+        public readonly Dictionary<CompiledRule, int[]> Matches = new(ReferenceEqualityComparer.Instance);
+        public readonly Dictionary<(CompiledRule Rule, int Item), ConditionNode> Trees = new(new RuleItemComparer());
+    }
+
+    private sealed class RuleItemComparer : IEqualityComparer<(CompiledRule Rule, int Item)>
+    {
+        public bool Equals((CompiledRule Rule, int Item) x, (CompiledRule Rule, int Item) y) => ReferenceEquals(x.Rule, y.Rule) && x.Item == y.Item;
+        public int GetHashCode((CompiledRule Rule, int Item) key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Rule), key.Item);
     }
 
     private static Tri Outcome(EvalContext ctx, CompiledRule rule, RuleMemo memo)
