@@ -111,6 +111,31 @@ public sealed partial class KbValidateTests
     }
 
     [Fact]
+    public void Validate_ForEachRuleConcludingAnElement_ExitsTwoAtTheRule()
+    {
+        var r = ValidateWith($"""
+            entries:
+            {ValidFact}  - id: rule-test-for-each-element
+                kind: rule
+                jurisdiction: INT
+                from: null
+                to: null
+                title: {"{"} en: "A test rule", ru: "Тестовое правило" {"}"}
+                summary: {"{"} en: "An invented rule.", ru: "Выдуманное правило." {"}"}
+                for_each: summonses
+                when: "purpose = mobilisation"
+                then:
+                  element: {"{"} ground: refugee-status, element: outside-country, support: strong {"}"}
+                because: [test-valid-fact]
+                verified: 2026-01-01
+            """);
+
+        var (line, column, _) = Problem(r, "rule.for-each");
+        Assert.Equal((14, 5), (line, column));
+        Assert.Contains("rule-test-for-each-element", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_TwoEntriesWithTheSameId_ExitsTwoAtTheSecond()
     {
         var r = ValidateWith($"""

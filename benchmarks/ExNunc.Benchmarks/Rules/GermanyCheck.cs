@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Text;
 using ExNunc.Domain.Assessment;
 using ExNunc.Domain.Cases;
 using ExNunc.Domain.Knowledge;
+using ExNunc.Testing;
 using NodaTime;
 
 namespace ExNunc.Benchmarks.Rules;
@@ -93,49 +93,16 @@ public static class GermanyCheck
     /// </summary>
     public static void EngineIsThreadSafe(AssessmentEngine engine, IReadOnlyList<CaseFile> cases, LocalDate asOf, int rounds = 4)
     {
-        var expected = cases.Select(c => Fingerprint(engine.Assess(c, asOf))).ToArray();
+        var expected = cases.Select(c => AssessmentFingerprint.Of(engine.Assess(c, asOf))).ToArray();
         var n = cases.Count;
         var mismatches = 0;
         Parallel.For(0, n * rounds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, k =>
         {
             // Interleave so that both threads work on different cases at the same time.
             var i = (k * 7919) % n;
-            if (Fingerprint(engine.Assess(cases[i], asOf)) != expected[i]) Interlocked.Increment(ref mismatches);
+            if (AssessmentFingerprint.Of(engine.Assess(cases[i], asOf)) != expected[i]) Interlocked.Increment(ref mismatches);
         });
         if (mismatches > 0)
             throw new InvalidOperationException($"Concurrent Assess calls on one engine gave {mismatches} results that differ from sequential ones.");
-    }
-
-    /// <summary>Every finding of a result as text, including the derivation trees, for comparing runs.</summary>
-    public static string Fingerprint(AssessmentResult result)
-    {
-        var sb = new StringBuilder();
-        foreach (var d in result.Destinations)
-        {
-            sb.Append(d.Country).Append(' ').Append(d.Score).Append(' ').Append(d.Ranking.En).Append('\n');
-            foreach (var f in d.AllFindings())
-            {
-                sb.Append(f.Kind).Append(' ').Append(f.Id).Append(' ').Append(f.Status).Append(' ').Append(f.Explanation.En)
-                  .Append(" [").AppendJoin(",", f.Sources).Append("] {").AppendJoin(",", f.Facts).Append("}\n");
-                Derivation(f.Derivation, sb);
-            }
-        }
-        return sb.ToString();
-    }
-
-    private static void Derivation(Derivation d, StringBuilder sb)
-    {
-        sb.Append("  ").Append(d.Source).Append('=').Append(d.Outcome).Append(" [").AppendJoin(",", d.Entries).Append(']');
-        if (d.Condition is { } c) Condition(c, sb);
-        sb.Append('\n');
-        foreach (var child in d.Children) Derivation(child, sb);
-    }
-
-    private static void Condition(ExNunc.Domain.Rules.ConditionNode n, StringBuilder sb)
-    {
-        sb.Append(" (").Append(n.Text).Append('=').Append(n.Outcome);
-        foreach (var f in n.Facts) sb.Append(' ').Append(f.Path).Append(':').Append(f.Value);
-        foreach (var child in n.Children) Condition(child, sb);
-        sb.Append(')');
     }
 }

@@ -3,6 +3,7 @@ using ExNunc.Domain.Assessment;
 using ExNunc.Domain.Cases;
 using ExNunc.Domain.Knowledge;
 using ExNunc.Domain.Rules;
+using ExNunc.Testing;
 using NodaTime;
 using Kb = ExNunc.Domain.Knowledge.KnowledgeBase;
 
@@ -77,8 +78,11 @@ public static class Profile
         {
             // A digest of every finding and derivation for every destination: equal digests, equal results.
             using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-            foreach (var c in cases) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(GermanyCheck.Fingerprint(Shared.Engine.Assess(c, Shared.AsOf))));
-            Console.WriteLine($"fingerprint of {count} cases, all destinations: {Convert.ToHexStringLower(sha.GetHashAndReset())}");
+            // Four dates: before and after the Pact's date of application, and dates where policies changed.
+            LocalDate[] dates = [new(2022, 9, 30), new(2023, 6, 1), new(2025, 7, 30), Shared.AsOf];
+            foreach (var date in dates)
+                foreach (var c in cases) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(AssessmentFingerprint.Of(Shared.Engine.Assess(c, date))));
+            Console.WriteLine($"fingerprint of {count} cases at {dates.Length} dates, all destinations: {Convert.ToHexStringLower(sha.GetHashAndReset())}");
             return;
         }
         var parallel = what.StartsWith('p');
@@ -160,7 +164,7 @@ public static class Profile
     private static int Explain(CompiledRule rule, EvalContext ctx, bool facts)
     {
         var tree = rule.When.Explain(ctx);
-        return facts ? tree.AllFacts().Count() + tree.UnknownFacts().Count() : tree.Children.Length;
+        return facts ? tree.AllFacts().Count + tree.UnknownFacts().Count : tree.Children.Length;
     }
 
     private static int CiteAll(AssessmentEngine engine, CompiledRule[] rules, CaseFile c, LocalDate asOf, Kb kb)
@@ -177,9 +181,9 @@ public static class Profile
         var ctx = new EvalContext(c, asOf, "DE", kb);
         var n = 0;
         foreach (var p in book.Pathways)
-            if (p.Entry.Jurisdictions.Contains("DE") && p.Entry.AppliesOn(asOf) && p.AppliesWhen is { } w) n += w.Explain(ctx).AllFacts().Count();
+            if (p.Entry.Jurisdictions.Contains("DE") && p.Entry.AppliesOn(asOf) && p.AppliesWhen is { } w) n += w.Explain(ctx).AllFacts().Count;
         foreach (var p in book.Practice)
-            if (p.Entry.Jurisdictions.Contains("DE") && p.Entry.AppliesOn(asOf) && p.RelevantWhen is { } w) n += w.Explain(ctx).AllFacts().Count();
+            if (p.Entry.Jurisdictions.Contains("DE") && p.Entry.AppliesOn(asOf) && p.RelevantWhen is { } w) n += w.Explain(ctx).AllFacts().Count;
         return n;
     }
 }

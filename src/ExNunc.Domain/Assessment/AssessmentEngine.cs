@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ExNunc.Domain.Cases;
 using ExNunc.Domain.Knowledge;
@@ -9,10 +10,15 @@ namespace ExNunc.Domain.Assessment;
 /// <summary>
 /// Assesses a case as of a date for destinations, from the compiled knowledge base alone. Pure and
 /// deterministic: the same case, date and knowledge base give the same result, in the same order.
+/// One engine may serve many threads.
 /// </summary>
 public sealed class AssessmentEngine(RuleBook book)
 {
+    // Plans depend on the date only; a timeline over many dates must not make them grow without bound.
+    private const int PlanDatesKept = 256;
+
     private readonly KnowledgeBase _kb = book.Knowledge;
+    private readonly ConcurrentDictionary<LocalDate, PlanSet> _plans = new();
 
     public RuleBook Book { get; } = book;
 
@@ -20,9 +26,10 @@ public sealed class AssessmentEngine(RuleBook book)
     public AssessmentResult Assess(CaseFile @case, LocalDate asOf, IEnumerable<string>? destinations = null)
     {
         var targets = (destinations ?? _kb.Destinations).Distinct().ToList();
-        var context = new EvalContext(@case, asOf, "", _kb);
-        var memo = new RuleMemo();
-        var results = targets.Select(d => AssessDestination(context, d, memo)).ToList();
+        var (plans, slots) = PlansOn(asOf).For(targets);
+        var run = new CaseRun(Book, @case, asOf, slots);
+        var results = new DestinationAssessment[plans.Length];
+        for (var i = 0; i < plans.Length; i++) results[i] = AssessDestination(run, plans[i]);
         var ranked = results
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Country, StringComparer.Ordinal)
@@ -31,333 +38,290 @@ public sealed class AssessmentEngine(RuleBook book)
     }
 
     /// <summary>
-    /// Outcomes and derivation trees of rules whose conditions do not mention the destination: the
-    /// same for every destination of one assessment, so they are worked out once.
+    /// The cited entries that can be relied on as of the date for the destination: they apply on the
+    /// date, and law of a group (EU, COE) is cited only for its members.
     /// </summary>
-    private sealed class RuleMemo
+    public ImmutableArray<string> Cite(IEnumerable<string> ids, string destination, LocalDate asOf) => PlanSet.Cite(_kb, ids, destination, asOf);
+
+    private PlanSet PlansOn(LocalDate asOf)
     {
-        // Keyed by reference: each compiled rule is one instance, and record equality would hash every text of the entry.
-        public readonly Dictionary<CompiledRule, Tri> Outcomes = new(ReferenceEqualityComparer.Instance);
-        public readonly Dictionary<CompiledRule, int[]> Matches = new(ReferenceEqualityComparer.Instance);
-        public readonly Dictionary<(CompiledRule Rule, int Item), ConditionNode> Trees = new(new RuleItemComparer());
+        if (_plans.TryGetValue(asOf, out var plans)) return plans;
+        if (_plans.Count >= PlanDatesKept) _plans.Clear();
+        return _plans.GetOrAdd(asOf, date => new PlanSet(Book, date));
     }
 
-    private sealed class RuleItemComparer : IEqualityComparer<(CompiledRule Rule, int Item)>
+    private DestinationAssessment AssessDestination(CaseRun run, DestinationPlan plan)
     {
-        public bool Equals((CompiledRule Rule, int Item) x, (CompiledRule Rule, int Item) y) => ReferenceEquals(x.Rule, y.Rule) && x.Item == y.Item;
-        public int GetHashCode((CompiledRule Rule, int Item) key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Rule), key.Item);
+        run.Context.Destination = plan.Country;
+        var grounds = ImmutableArray.CreateBuilder<GroundFinding>(plan.Grounds.Length);
+        foreach (var g in plan.Grounds) grounds.Add(Ground(run, g, plan.Country));
+        var objections = ImmutableArray.CreateBuilder<ObjectionFinding>();
+        foreach (var o in plan.Objections)
+            if (Objection(run, o, plan.Country) is { } raised) objections.Add(raised);
+        var (exposure, ruleGaps) = Conclusions(run, plan.Conclusions, plan.Country);
+        var pathways = Pathways(run, plan);
+        var practice = Practice(run, plan);
+        var groundFindings = grounds.MoveToImmutable();
+        var gaps = ruleGaps.Concat(UnknownFactGaps(groundFindings))
+            .DistinctBy(g => g.Id).OrderBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
+        var objectionFindings = objections.ToImmutable();
+        var (score, ranking) = Rank(plan.Country, groundFindings, pathways, practice, objectionFindings);
+        return new DestinationAssessment(plan.Country, score, ranking, pathways, groundFindings, practice, objectionFindings, gaps, [.. exposure]);
     }
 
-    private static Tri Outcome(EvalContext ctx, CompiledRule rule, RuleMemo memo)
-    {
-        if (rule.When.UsesDestination) return rule.When.Evaluate(ctx);
-        if (!memo.Outcomes.TryGetValue(rule, out var outcome)) memo.Outcomes[rule] = outcome = rule.When.Evaluate(ctx);
-        return outcome;
-    }
-
-    /// <summary>Indexes of the items for which a for_each rule holds.</summary>
-    private static int[] Matches(EvalContext ctx, CompiledRule rule, IReadOnlyList<object> items, RuleMemo memo)
-    {
-        if (!rule.When.UsesDestination && memo.Matches.TryGetValue(rule, out var cached)) return cached;
-        var found = new List<int>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            ctx.BindItem(items[i], $"{rule.Details.ForEach}[{i}]");
-            if (rule.When.Evaluate(ctx) == Tri.True) found.Add(i);
-        }
-        var result = found.ToArray();
-        if (!rule.When.UsesDestination) memo.Matches[rule] = result;
-        return result;
-    }
-
-    private static ConditionNode Tree(EvalContext ctx, CompiledRule rule, RuleMemo memo, int item = -1)
-    {
-        if (rule.When.UsesDestination) return rule.When.Explain(ctx);
-        if (!memo.Trees.TryGetValue((rule, item), out var tree)) memo.Trees[(rule, item)] = tree = rule.When.Explain(ctx);
-        return tree;
-    }
-
-    private DestinationAssessment AssessDestination(EvalContext ctx, string destination, RuleMemo memo)
-    {
-        ctx.Destination = destination;
-        var asOf = ctx.AsOf;
-        var elementRules = new Dictionary<(string Ground, string Element), List<(CompiledRule Rule, Tri Outcome, Support Support)>>();
-        var raised = new Dictionary<string, List<CompiledRule>>(StringComparer.Ordinal);
-        var exposures = new Dictionary<string, List<(CompiledRule Rule, ConditionNode Why)>>(StringComparer.Ordinal);
-        var gaps = new List<GapFinding>();
-
-        foreach (var rule in Book.Rules)
-        {
-            if (!InScope(rule.Entry, destination, asOf)) continue;
-            if (rule.ForEach is { } forEach)
-            {
-                var items = forEach(ctx);
-                if (items is null) continue;
-                foreach (var i in Matches(ctx, rule, items, memo))
-                {
-                    var itemPath = $"{rule.Details.ForEach}[{i}]";
-                    ctx.BindItem(items[i], itemPath);
-                    Conclude(ctx, rule, items[i], itemPath, i, memo, elementRules, raised, exposures, gaps);
-                }
-            }
-            else
-            {
-                var outcome = Outcome(ctx, rule, memo);
-                if (rule.Details.Then is ElementConclusion el)
-                {
-                    var key = (el.Ground, el.Element);
-                    if (!elementRules.TryGetValue(key, out var list)) elementRules[key] = list = [];
-                    list.Add((rule, outcome, el.Support));
-                }
-                else if (outcome == Tri.True) Conclude(ctx, rule, null, null, -1, memo, elementRules, raised, exposures, gaps);
-            }
-        }
-
-        var grounds = Grounds(ctx, destination, elementRules, memo);
-        var pathways = Pathways(ctx, destination);
-        var practice = Practice(ctx, destination);
-        var objections = Objections(ctx, destination, raised, memo);
-        var exposure = Exposures(ctx, destination, exposures);
-        gaps.AddRange(UnknownFactGaps(grounds));
-        var allGaps = gaps.GroupBy(g => g.Id).Select(g => g.First()).OrderBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
-
-        var (score, ranking) = Rank(destination, grounds, pathways, practice, objections);
-        return new DestinationAssessment(destination, score, ranking, pathways, grounds, practice, objections, allGaps, exposure);
-    }
-
-    private void Conclude(
-        EvalContext ctx, CompiledRule rule, object? item, string? itemPath, int itemIndex, RuleMemo memo,
-        Dictionary<(string, string), List<(CompiledRule, Tri, Support)>> elementRules,
-        Dictionary<string, List<CompiledRule>> raised,
-        Dictionary<string, List<(CompiledRule, ConditionNode)>> exposures,
-        List<GapFinding> gaps)
-    {
-        switch (rule.Details.Then)
-        {
-            case ElementConclusion el:
-                var key = (el.Ground, el.Element);
-                if (!elementRules.TryGetValue(key, out var list)) elementRules[key] = list = [];
-                list.Add((rule, Tri.True, el.Support));
-                break;
-            case ObjectionConclusion o:
-                if (!raised.TryGetValue(o.Objection, out var rules)) raised[o.Objection] = rules = [];
-                rules.Add(rule);
-                break;
-            case ExposureConclusion x:
-                var article = Template.Fill(x.Article, item);
-                if (!exposures.TryGetValue(article, out var why)) exposures[article] = why = [];
-                why.Add((rule, Tree(ctx, rule, memo, itemIndex)));
-                break;
-            case GapConclusion g:
-                var tree = Tree(ctx, rule, memo, itemIndex);
-                var suffix = item is EvidenceItem e ? e.Id : itemPath is null ? null : itemPath[(itemPath.IndexOf('[', StringComparison.Ordinal) + 1)..^1];
-                var id = suffix is null ? rule.Entry.Id : $"{rule.Entry.Id}:{suffix}";
-                var fact = itemPath is not null && g.Fact == "{item}" ? itemPath : Template.Fill(g.Fact, item);
-                gaps.Add(new GapFinding(id, fact, g.Need.Fill(n => Template.Field(item, n)), rule.Entry.Summary,
-                    CiteOrSelf(rule.Entry, ctx),
-                    Derive(rule.Entry, tree, ctx))
-                { Facts = [.. tree.AllFacts().Select(f => f.Path)] });
-                break;
-        }
-    }
+    /// <summary>How a rule that held (or was unknown) contributes to a derivation; its tree is traced when asked for.</summary>
+    private static Derivation Derive(CaseRun run, PlannedRule rule, Tri outcome, string destination, int item = -1) =>
+        new(rule.Rule.Entry.Id, rule.Rule.Entry.Title, Vocabulary.Of(outcome), rule.Cites, [])
+        { ConditionSource = new ConditionSource(run.Trees, rule.Rule, destination, item) };
 
     // ---- grounds ------------------------------------------------------------------------
 
-    private ImmutableArray<GroundFinding> Grounds(
-        EvalContext ctx, string destination, Dictionary<(string Ground, string Element), List<(CompiledRule Rule, Tri Outcome, Support Support)>> elementRules, RuleMemo memo)
+    private static GroundFinding Ground(CaseRun run, GroundPlan plan, string destination)
     {
-        var result = ImmutableArray.CreateBuilder<GroundFinding>();
-        foreach (var ground in _kb.OfKind(EntryKind.Ground))
+        if (plan.Shared && run.Grounds[plan.Slot] is { } known) return known;
+        var details = plan.Details;
+        var elements = new ElementFinding[plan.Elements.Length];
+        for (var i = 0; i < elements.Length; i++) elements[i] = Element(run, plan.Elements[i], destination);
+
+        var status = Status(details, elements);
+        var sources = new SortedSet<string>(plan.CitesOrSelf, StringComparer.Ordinal);
+        var metRoutes = new List<Bilingual>();
+        GroundElement? unmetRequirement = null;
+        for (var i = 0; i < elements.Length; i++)
         {
-            if (!InScope(ground, destination, ctx.AsOf) || ground.Details is not GroundDetails details) continue;
-            var elements = ImmutableArray.CreateBuilder<ElementFinding>();
-            foreach (var element in details.Elements)
-            {
-                var rules = elementRules.GetValueOrDefault((ground.Id, element.Id)) ?? [];
-                elements.Add(Element(ctx, ground, element, rules, memo));
-            }
-            var els = elements.ToImmutable();
-            var status = Status(details, els);
-            var sources = CiteOrSelf(ground, ctx)
-                .Concat(els.Where(e => e.Met == Tri.True).SelectMany(e => e.Sources))
-                .Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
-            var metTitles = details.Elements
-                .Where(x => x.Role == ElementRole.Route && els.First(e => e.Id == x.Id).Met == Tri.True)
-                .Select(x => x.Title);
-            var explanation = details.Elements.Any(x => x.Role == ElementRole.Requirement && els.First(e => e.Id == x.Id).Met == Tri.False)
-                ? Phrases.Join([Phrases.GroundSummary(ground.Title, status, metTitles), Phrases.RequirementUnmet(details.Elements.First(x => x.Role == ElementRole.Requirement && els.First(e => e.Id == x.Id).Met == Tri.False).Title)])
-                : Phrases.GroundSummary(ground.Title, status, metTitles);
-            var derivation = new Derivation(ground.Id, ground.Title, Vocabulary.Of(status), null,
-                Cite(ground.Because, destination, ctx.AsOf), [.. els.Select(e => e.Derivation)]);
-            result.Add(new GroundFinding(ground.Id, status, els, explanation, sources, derivation)
-            { Facts = [.. els.SelectMany(e => e.Facts).Distinct().Order(StringComparer.Ordinal)] });
+            if (elements[i].Met == Tri.True) sources.UnionWith(elements[i].Sources);
+            var element = details.Elements[i];
+            if (element.Role == ElementRole.Route && elements[i].Met == Tri.True) metRoutes.Add(element.Title);
+            if (element.Role == ElementRole.Requirement && elements[i].Met == Tri.False) unmetRequirement ??= element;
         }
-        return result.ToImmutable();
+        var summary = Phrases.GroundSummary(plan.Ground.Title, status, metRoutes);
+        var explanation = unmetRequirement is null ? summary : Phrases.Join([summary, Phrases.RequirementUnmet(unmetRequirement.Title)]);
+        var derivation = new Derivation(plan.Ground.Id, plan.Ground.Title, Vocabulary.Of(status), plan.Cites, [.. elements.Select(e => e.Derivation)]);
+        var finding = new GroundFinding(plan.Ground.Id, status, [.. elements], explanation, [.. sources], derivation);
+        if (plan.Shared) run.Grounds[plan.Slot] = finding;
+        return finding;
     }
 
-    private ElementFinding Element(EvalContext ctx, KbEntry ground, GroundElement element, List<(CompiledRule Rule, Tri Outcome, Support Support)> rules, RuleMemo memo)
+    private static ElementFinding Element(CaseRun run, ElementPlan plan, string destination)
     {
-        var met = rules.Count == 0 ? Tri.False : rules.Select(r => r.Outcome).Aggregate(Tri.False, TriLogic.Or);
-        var relevant = rules.Where(r => r.Outcome == met).OrderBy(r => r.Rule.Entry.Id, StringComparer.Ordinal).ToList();
-        Support? support = met == Tri.True ? relevant.Max(r => r.Support) : null;
-        var derivations = new List<Derivation>();
-        var facts = new List<string>();
+        if (plan.Shared && run.Elements[plan.Slot] is { } known) return known;
+        var outcomes = new Tri[plan.Rules.Length];
+        var met = Tri.False;
+        for (var i = 0; i < outcomes.Length; i++) met = TriLogic.Or(met, outcomes[i] = run.Outcome(plan.Rules[i].Rule));
+
+        Support? support = null;
+        var derivations = ImmutableArray.CreateBuilder<Derivation>();
+        var summaries = new List<Bilingual>();
         var unknownFacts = new List<string>();
-        var sources = new List<string>();
-        foreach (var (rule, outcome, _) in met == Tri.False ? [] : relevant)
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; met != Tri.False && i < outcomes.Length; i++)
         {
-            var tree = Tree(ctx, rule, memo);
-            derivations.Add(Derive(rule.Entry, tree, ctx));
-            facts.AddRange(tree.AllFacts().Select(f => f.Path));
-            if (outcome == Tri.Unknown) unknownFacts.AddRange(tree.UnknownFacts());
-            sources.AddRange(CiteOrSelf(rule.Entry, ctx));
+            if (outcomes[i] != met) continue;
+            var rule = plan.Rules[i];
+            var conclusion = (ElementConclusion)rule.Rule.Details.Then;
+            if (met == Tri.True && (support is null || conclusion.Support > support)) support = conclusion.Support;
+            derivations.Add(Derive(run, rule, met, destination));
+            summaries.Add(rule.Rule.Entry.Summary);
+            sources.UnionWith(rule.CitesOrSelf);
+            // What is unknown is part of the finding itself (its explanation, the gaps), so this tree is traced now.
+            if (met == Tri.Unknown)
+                foreach (var path in run.Trees.Explain(rule.Rule.When, rule.Rule, destination, -1).UnknownFacts())
+                    if (!unknownFacts.Contains(path)) unknownFacts.Add(path);
         }
+        var title = plan.Element.Title;
         var explanation = met switch
         {
-            Tri.True => Phrases.ElementMet(element.Title, relevant.Select(r => r.Rule.Entry.Summary)),
-            Tri.Unknown => Phrases.ElementUnknown(element.Title, unknownFacts.Distinct()),
-            _ => Phrases.ElementUnmet(element.Title),
+            Tri.True => Phrases.ElementMet(title, summaries),
+            Tri.Unknown => Phrases.ElementUnknown(title, unknownFacts),
+            _ => Phrases.ElementUnmet(title),
         };
-        var id = element.Id;
-        return new ElementFinding(id, ground.Id, met, support, explanation,
-            [.. sources.Distinct().Order(StringComparer.Ordinal)],
-            new Derivation($"{ground.Id}/{id}", element.Title, Vocabulary.Of(met), null, [], [.. derivations]))
-        { Facts = [.. facts.Distinct().Order(StringComparer.Ordinal)], UnknownFacts = [.. unknownFacts.Distinct()] };
+        var finding = new ElementFinding(plan.Element.Id, plan.Ground.Id, met, support, explanation, [.. sources],
+            new Derivation(plan.DerivationId, title, Vocabulary.Of(met), [], derivations.ToImmutable()))
+        { UnknownFacts = [.. unknownFacts] };
+        if (plan.Shared) run.Elements[plan.Slot] = finding;
+        return finding;
     }
 
-    private static GroundStatus Status(GroundDetails details, ImmutableArray<ElementFinding> elements)
+    /// <summary>
+    /// A ground is not met when a requirement is not; otherwise it is as strong as the best route met,
+    /// weak when no route is met but one is unknown, and at most arguable while a requirement is unknown.
+    /// </summary>
+    private static GroundStatus Status(GroundDetails details, ElementFinding[] elements)
     {
-        var byId = elements.ToDictionary(e => e.Id);
-        var requirements = details.Elements.Where(e => e.Role == ElementRole.Requirement).Select(e => byId[e.Id]).ToList();
-        var routes = details.Elements.Where(e => e.Role == ElementRole.Route).Select(e => byId[e.Id]).ToList();
-        if (requirements.Any(r => r.Met == Tri.False)) return GroundStatus.NotMet;
-        GroundStatus status;
-        var met = routes.Where(r => r.Met == Tri.True).ToList();
-        if (met.Count > 0)
-            status = met.Max(r => r.Support) switch
+        Support? best = null;
+        bool routeUnknown = false, requirementUnknown = false;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            var e = elements[i];
+            if (details.Elements[i].Role == ElementRole.Requirement)
             {
-                Support.Strong => GroundStatus.Strong,
-                Support.Arguable => GroundStatus.Arguable,
-                _ => GroundStatus.Weak,
-            };
-        else status = routes.Any(r => r.Met == Tri.Unknown) ? GroundStatus.Weak : GroundStatus.NotMet;
-        if (requirements.Any(r => r.Met == Tri.Unknown) && status == GroundStatus.Strong) status = GroundStatus.Arguable;
-        return status;
-    }
-
-    // ---- pathways, practice, objections, exposure -----------------------------------------
-
-    private ImmutableArray<PathwayFinding> Pathways(EvalContext ctx, string destination)
-    {
-        var result = ImmutableArray.CreateBuilder<PathwayFinding>();
-        foreach (var p in Book.Pathways)
-        {
-            if (!p.Entry.Jurisdictions.Contains(destination) || !p.Entry.AppliesOn(ctx.AsOf)) continue;
-            var period = p.Details.States.FirstOrDefault(s => s.Period.Contains(ctx.AsOf));
-            if (period is null) continue;
-            var applies = p.AppliesWhen?.Explain(ctx);
-            var state = applies?.Outcome == Tri.False ? PathwayState.NotApplicable : period.State;
-            var explanation = state == PathwayState.NotApplicable
-                ? Phrases.NotApplicable(p.Entry.Title)
-                : Phrases.Join([new($"{p.Entry.Title.En}: {Phrases.StateWord(state).En} (from {period.Period.From?.ToString() ?? "…"}).",
-                                    $"{p.Entry.Title.Ru}: {Phrases.StateWord(state).Ru} (с {period.Period.From?.ToString() ?? "…"})."),
-                                period.Note ?? p.Entry.Summary]);
-            var sources = new[] { p.Entry.Id }.Concat(period.Because).Concat(Cite(p.Entry.Because, destination, ctx.AsOf))
-                .Distinct().ToImmutableArray();
-            result.Add(new PathwayFinding(p.Entry.Id, state, explanation, sources,
-                new Derivation(p.Entry.Id, p.Entry.Title, Vocabulary.Of(state), applies, [.. period.Because], []))
-            { Facts = applies is null ? [] : [.. applies.AllFacts().Select(f => f.Path)] });
-        }
-        return [.. result.OrderBy(p => p.Id, StringComparer.Ordinal)];
-    }
-
-    private ImmutableArray<PracticeFinding> Practice(EvalContext ctx, string destination)
-    {
-        var result = ImmutableArray.CreateBuilder<PracticeFinding>();
-        foreach (var p in Book.Practice)
-        {
-            if (!p.Entry.Jurisdictions.Contains(destination) || !p.Entry.AppliesOn(ctx.AsOf)) continue;
-            var relevant = p.RelevantWhen?.Explain(ctx);
-            if (relevant?.Outcome == Tri.False) continue;
-            var sources = new[] { p.Entry.Id }.Concat(Cite(p.Entry.Because, destination, ctx.AsOf)).Distinct().ToImmutableArray();
-            result.Add(new PracticeFinding(p.Entry.Id, p.Entry.Summary, sources,
-                new Derivation(p.Entry.Id, p.Entry.Title, "applies", relevant, [p.Entry.Id], []))
-            { Facts = relevant is null ? [] : [.. relevant.AllFacts().Select(f => f.Path)] });
-        }
-        return [.. result.OrderBy(p => p.Id, StringComparer.Ordinal)];
-    }
-
-    private ImmutableArray<ObjectionFinding> Objections(EvalContext ctx, string destination, Dictionary<string, List<CompiledRule>> raised, RuleMemo memo)
-    {
-        var result = ImmutableArray.CreateBuilder<ObjectionFinding>();
-        foreach (var (id, rules) in raised.OrderBy(r => r.Key, StringComparer.Ordinal))
-        {
-            var objection = _kb.Find(id)!;
-            var rebuttals = ImmutableArray.CreateBuilder<RebuttalFinding>();
-            foreach (var r in Book.Rebuttals)
-            {
-                if (r.Details.Answers != id || !InScope(r.Entry, destination, ctx.AsOf)) continue;
-                if (r.When is { } when && when.Evaluate(ctx) != Tri.True) continue;
-                var cites = Cite(r.Details.Cites, destination, ctx.AsOf);
-                if (cites.IsEmpty) continue;
-                rebuttals.Add(new RebuttalFinding(r.Entry.Id, r.Entry.Summary, cites));
+                if (e.Met == Tri.False) return GroundStatus.NotMet;
+                requirementUnknown |= e.Met == Tri.Unknown;
             }
-            var trees = rules.OrderBy(r => r.Entry.Id, StringComparer.Ordinal).Select(r => (Rule: r, Tree: Tree(ctx, r, memo))).ToList();
-            var sources = trees.SelectMany(t => CiteOrSelf(t.Rule.Entry, ctx)).Prepend(id).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
-            var derivation = new Derivation(id, objection.Title, "raised", null, [],
-                [.. trees.Select(t => Derive(t.Rule.Entry, t.Tree, ctx))]);
-            result.Add(new ObjectionFinding(id, [.. rebuttals.OrderBy(r => r.Id, StringComparer.Ordinal)],
-                Phrases.Raised(objection.Title, trees.Select(t => t.Rule.Entry.Summary)), sources, derivation)
-            { Facts = [.. trees.SelectMany(t => t.Tree.AllFacts().Select(f => f.Path)).Distinct().Order(StringComparer.Ordinal)] });
+            else if (e.Met == Tri.True && (best is null || e.Support > best)) best = e.Support;
+            else routeUnknown |= e.Met == Tri.Unknown;
         }
-        return result.ToImmutable();
-    }
-
-    private ImmutableArray<ExposureFinding> Exposures(EvalContext ctx, string destination, Dictionary<string, List<(CompiledRule Rule, ConditionNode Why)>> exposures)
-    {
-        var result = ImmutableArray.CreateBuilder<ExposureFinding>();
-        foreach (var (articleId, why) in exposures.OrderBy(e => e.Key, StringComparer.Ordinal))
+        var status = best switch
         {
-            var article = _kb.Find(articleId);
-            if (article?.Details is not RussianLawDetails law || !article.AppliesOn(ctx.AsOf)) continue;
-            var penalties = law.Penalties.Where(p => p.Period.Contains(ctx.AsOf))
-                .Select(p => p.Part is { } part ? new Bilingual($"part {part}: {p.Text.En}", $"часть {part}: {p.Text.Ru}") : p.Text).ToList();
-            var penalty = penalties.Count > 0 ? Phrases.Join(penalties, "; ") : Phrases.PenaltyNotRecorded;
-            var rules = why.DistinctBy(w => w.Rule.Entry.Id).OrderBy(w => w.Rule.Entry.Id, StringComparer.Ordinal).ToList();
-            var sources = new[] { articleId }
-                .Concat(rules.SelectMany(w => Cite(w.Rule.Entry.Because, destination, ctx.AsOf)))
-                .Distinct().ToImmutableArray();
-            result.Add(new ExposureFinding(articleId, penalty,
-                Phrases.Exposure(article.Title, rules.Select(w => w.Rule.Entry.Summary)), sources,
-                new Derivation(articleId, article.Title, "exposed", null, [articleId], [.. rules.Select(w => Derive(w.Rule.Entry, w.Why, ctx))]))
-            { Facts = [.. rules.SelectMany(w => w.Why.AllFacts().Select(f => f.Path)).Distinct().Order(StringComparer.Ordinal)] });
-        }
-        return result.ToImmutable();
+            Support.Strong => GroundStatus.Strong,
+            Support.Arguable => GroundStatus.Arguable,
+            not null => GroundStatus.Weak,
+            null => routeUnknown ? GroundStatus.Weak : GroundStatus.NotMet,
+        };
+        return requirementUnknown && status == GroundStatus.Strong ? GroundStatus.Arguable : status;
     }
 
+    // ---- objections, exposure, gaps ---------------------------------------------------------
+
+    private static ObjectionFinding? Objection(CaseRun run, ObjectionPlan plan, string destination)
+    {
+        if (plan.Shared && run.Objections[plan.Slot] is (true, var known)) return known;
+        var raisers = plan.Raisers.Where(r => run.Outcome(r.Rule) == Tri.True).ToList();
+        ObjectionFinding? finding = null;
+        if (raisers.Count > 0)
+        {
+            var rebuttals = ImmutableArray.CreateBuilder<RebuttalFinding>();
+            foreach (var r in plan.Rebuttals)
+                if (r.Rebuttal.When is not { } when || run.Outcome(when) == Tri.True)
+                    rebuttals.Add(new RebuttalFinding(r.Rebuttal.Entry.Id, r.Rebuttal.Entry.Summary, r.Cites));
+            var objection = plan.Objection;
+            var sources = new SortedSet<string>(raisers.SelectMany(r => r.CitesOrSelf), StringComparer.Ordinal) { objection.Id };
+            var derivation = new Derivation(objection.Id, objection.Title, "raised", [], [.. raisers.Select(r => Derive(run, r, Tri.True, destination))]);
+            finding = new ObjectionFinding(objection.Id, rebuttals.ToImmutable(),
+                Phrases.Raised(objection.Title, raisers.Select(r => r.Rule.Entry.Summary)), [.. sources], derivation);
+        }
+        if (plan.Shared) run.Objections[plan.Slot] = (true, finding);
+        return finding;
+    }
+
+    /// <summary>The exposures and the gaps that rules conclude, one per matching item for <c>for_each</c> rules.</summary>
+    private (ExposureFinding[] Exposure, GapFinding[] Gaps) Conclusions(CaseRun run, ConclusionPlan plan, string destination)
+    {
+        if (plan.Shared && run.Conclusions[plan.Slot] is { } known) return known;
+        var exposures = new SortedDictionary<string, List<(PlannedRule Rule, int Item)>>(StringComparer.Ordinal);
+        var gaps = new List<GapFinding>();
+        foreach (var rule in plan.Rules)
+        {
+            if (rule.Rule.ForEach is { } forEach)
+            {
+                if (forEach(run.Context) is not { } items) continue;
+                foreach (var i in run.Matches(rule.Rule, items)) Conclude(rule, items[i], i);
+            }
+            else if (run.Outcome(rule.Rule) == Tri.True) Conclude(rule, null, -1);
+        }
+
+        void Conclude(PlannedRule rule, object? item, int index)
+        {
+            switch (rule.Rule.Details.Then)
+            {
+                case ExposureConclusion x:
+                    var article = Template.Fill(x.Article, item);
+                    if (!exposures.TryGetValue(article, out var why)) exposures[article] = why = [];
+                    if (!why.Exists(w => ReferenceEquals(w.Rule, rule))) why.Add((rule, index));
+                    break;
+                case GapConclusion g:
+                    var itemPath = index < 0 ? null : $"{rule.Rule.Details.ForEach}[{index}]";
+                    var suffix = item is EvidenceItem e ? e.Id : index < 0 ? null : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var entry = rule.Rule.Entry;
+                    gaps.Add(new GapFinding(suffix is null ? entry.Id : $"{entry.Id}:{suffix}",
+                        itemPath is not null && g.Fact == "{item}" ? itemPath : Template.Fill(g.Fact, item),
+                        g.Need.Fill(n => Template.Field(item, n)), entry.Summary, rule.CitesOrSelf,
+                        Derive(run, rule, Tri.True, destination, index)));
+                    break;
+            }
+        }
+
+        var exposure = new List<ExposureFinding>();
+        foreach (var (articleId, why) in exposures)
+            if (Exposure(run, articleId, why, destination) is { } finding) exposure.Add(finding);
+        var result = (exposure.ToArray(), gaps.ToArray());
+        if (plan.Shared) run.Conclusions[plan.Slot] = result;
+        return result;
+    }
+
+    private ExposureFinding? Exposure(CaseRun run, string articleId, List<(PlannedRule Rule, int Item)> why, string destination)
+    {
+        var article = _kb.Find(articleId);
+        var asOf = run.Context.AsOf;
+        if (article?.Details is not RussianLawDetails law || !article.AppliesOn(asOf)) return null;
+        var penalties = law.Penalties.Where(p => p.Period.Contains(asOf))
+            .Select(p => p.Part is { } part ? new Bilingual($"part {part}: {p.Text.En}", $"часть {part}: {p.Text.Ru}") : p.Text).ToList();
+        var penalty = penalties.Count > 0 ? Phrases.Join(penalties, "; ") : Phrases.PenaltyNotRecorded;
+        var rules = why.OrderBy(w => w.Rule.Rule.Entry.Id, StringComparer.Ordinal).ToList();
+        var sources = rules.SelectMany(w => w.Rule.Cites).Prepend(articleId).Distinct().ToImmutableArray();
+        return new ExposureFinding(articleId, penalty,
+            Phrases.Exposure(article.Title, rules.Select(w => w.Rule.Rule.Entry.Summary)), sources,
+            new Derivation(articleId, article.Title, "exposed", [articleId], [.. rules.Select(w => Derive(run, w.Rule, Tri.True, destination, w.Item))]));
+    }
+
+    /// <summary>A fact unknown in the case that decides an element is a gap: find it out and prove it.</summary>
     private IEnumerable<GapFinding> UnknownFactGaps(ImmutableArray<GroundFinding> grounds)
     {
         var needs = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var g in grounds)
-            foreach (var e in g.Elements.Where(e => e.Met == Tri.Unknown))
-                foreach (var path in e.UnknownFacts)
+            foreach (var e in g.Elements)
+                foreach (var path in e.Met == Tri.Unknown ? e.UnknownFacts : [])
                 {
                     if (!needs.TryGetValue(path, out var list)) needs[path] = list = [];
-                    list.Add($"{g.Id}/{e.Id}");
+                    var element = $"{g.Id}/{e.Id}";
+                    if (!list.Contains(element)) list.Add(element);
                 }
         foreach (var (path, elements) in needs)
         {
-            var description = Book.Facts.GetValueOrDefault(NormalisePath(path));
+            var description = Book.Facts.GetValueOrDefault(WithoutIndexes(path));
             var need = (description?.Details as FactDetails)?.Need ?? Phrases.UnknownFactNeed(path);
-            yield return new GapFinding($"unknown:{path}", path, need, Phrases.UnknownFactWhy(elements.Distinct()),
+            yield return new GapFinding($"unknown:{path}", path, need, Phrases.UnknownFactWhy(elements),
                 description is null ? [] : [description.Id],
-                new Derivation($"unknown:{path}", new Bilingual(path, path), "unknown", null, [], []))
+                new Derivation($"unknown:{path}", new Bilingual(path, path), "unknown", [], []))
             { Facts = [path] };
         }
     }
 
     /// <summary><c>summonses[0].served</c> is described by the entry for <c>summonses.served</c>.</summary>
-    private static string NormalisePath(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\[\d+\]", "");
+    private static string WithoutIndexes(string path)
+    {
+        if (!path.Contains('[', StringComparison.Ordinal)) return path;
+        var sb = new System.Text.StringBuilder(path.Length);
+        for (var i = 0; i < path.Length; i++)
+        {
+            var close = path[i] == '[' ? path.IndexOf(']', i) : -1;
+            if (close > i + 1 && path.AsSpan(i + 1, close - i - 1).ContainsAnyExceptInRange('0', '9') == false) i = close;
+            else sb.Append(path[i]);
+        }
+        return sb.ToString();
+    }
+
+    // ---- pathways, practice ------------------------------------------------------------------
+
+    private static ImmutableArray<PathwayFinding> Pathways(CaseRun run, DestinationPlan plan)
+    {
+        var result = ImmutableArray.CreateBuilder<PathwayFinding>(plan.Pathways.Length);
+        foreach (var p in plan.Pathways)
+        {
+            var applies = p.Pathway.AppliesWhen;
+            var state = applies is not null && run.Outcome(applies) == Tri.False ? PathwayState.NotApplicable : p.Period.State;
+            var entry = p.Pathway.Entry;
+            result.Add(new PathwayFinding(entry.Id, state, state == PathwayState.NotApplicable ? p.NotApplicable : p.Explanation, p.Sources,
+                new Derivation(entry.Id, entry.Title, Vocabulary.Of(state), p.Period.Because, [])
+                { ConditionSource = applies is null ? null : new ConditionSource(run.Trees, applies, plan.Country) }));
+        }
+        return result.MoveToImmutable();
+    }
+
+    private static ImmutableArray<PracticeFinding> Practice(CaseRun run, DestinationPlan plan)
+    {
+        var result = ImmutableArray.CreateBuilder<PracticeFinding>();
+        foreach (var p in plan.Practice)
+        {
+            var relevant = p.Practice.RelevantWhen;
+            if (relevant is not null && run.Outcome(relevant) == Tri.False) continue;
+            var entry = p.Practice.Entry;
+            result.Add(new PracticeFinding(entry.Id, entry.Summary, p.Sources,
+                new Derivation(entry.Id, entry.Title, "applies", [entry.Id], [])
+                { ConditionSource = relevant is null ? null : new ConditionSource(run.Trees, relevant, plan.Country) }));
+        }
+        return result.ToImmutable();
+    }
 
     /// <summary>
     /// How good the prospects are: the best ground first; then national practice that supports an
@@ -368,57 +332,23 @@ public sealed class AssessmentEngine(RuleBook book)
         string destination, ImmutableArray<GroundFinding> grounds, ImmutableArray<PathwayFinding> pathways,
         ImmutableArray<PracticeFinding> practice, ImmutableArray<ObjectionFinding> objections)
     {
-        var best = grounds.OrderByDescending(g => g.GroundStatus).ThenBy(g => g.Id, StringComparer.Ordinal).FirstOrDefault();
+        GroundFinding? best = null;
+        int arguable = 0, national = 0;
+        foreach (var g in grounds)
+        {
+            if (best is null || g.GroundStatus > best.GroundStatus || (g.GroundStatus == best.GroundStatus && string.CompareOrdinal(g.Id, best.Id) < 0)) best = g;
+            if (g.GroundStatus >= GroundStatus.Arguable) arguable++;
+            foreach (var e in g.Elements)
+                if (e.Met == Tri.True)
+                    foreach (var d in e.Derivation.Children)
+                        if (_kb.Find(d.Source)?.Jurisdictions.Contains(destination) == true) national++;
+        }
         var bestStatus = best?.GroundStatus ?? GroundStatus.NotMet;
         var open = pathways.Count(p => p.State == PathwayState.Open);
         var restricted = pathways.Count(p => p.State == PathwayState.Restricted);
         var unanswered = objections.Count(o => o.Rebuttals.IsEmpty);
-        var arguable = grounds.Count(g => g.GroundStatus >= GroundStatus.Arguable);
-        var national = grounds.SelectMany(g => g.Elements).Where(e => e.Met == Tri.True)
-            .SelectMany(e => e.Derivation.Children)
-            .Count(d => _kb.Find(d.Source)?.Jurisdictions.Contains(destination) == true);
         var score = (int)bestStatus * 100 + Math.Min(national, 3) * 15 + arguable * 10 + Math.Min(open, 3) * 4
             + Math.Min(restricted, 3) + (practice.IsEmpty ? -5 : 0) - objections.Length * 2 - unanswered * 5;
         return (score, Phrases.Ranking(bestStatus, best?.Id ?? "-", national, practice.Length, open, restricted, objections.Length, unanswered));
     }
-
-    // ---- helpers ------------------------------------------------------------------------
-
-    /// <summary>A rule or rebuttal is used for a destination inside its jurisdiction (origin-country rules everywhere), on its dates.</summary>
-    private bool InScope(KbEntry entry, string destination, LocalDate asOf)
-    {
-        if (!entry.AppliesOn(asOf)) return false;
-        foreach (var j in entry.Jurisdictions)
-            if (_kb.Covers(j, destination) || _kb.FindJurisdiction(j)?.Role == JurisdictionRole.Origin) return true;
-        return false;
-    }
-
-    /// <summary>
-    /// The cited entries that can be relied on as of the date for the destination: they apply on the
-    /// date, and law of a group (EU, COE) is cited only for its members.
-    /// </summary>
-    public ImmutableArray<string> Cite(IEnumerable<string> ids, string destination, LocalDate asOf)
-    {
-        var result = ImmutableArray.CreateBuilder<string>();
-        foreach (var id in ids)
-        {
-            var e = _kb.Find(id);
-            if (e is null || !e.AppliesOn(asOf)) continue;
-            var usable = false;
-            foreach (var j in e.Jurisdictions)
-                if (_kb.FindJurisdiction(j)?.Role != JurisdictionRole.Group || _kb.Covers(j, destination)) { usable = true; break; }
-            if (usable && !result.Contains(id)) result.Add(id);
-        }
-        return result.ToImmutable();
-    }
-
-    /// <summary>What a rule relied on that applies on the date; the rule itself when none of it does yet.</summary>
-    private ImmutableArray<string> CiteOrSelf(KbEntry rule, EvalContext ctx)
-    {
-        var cited = Cite(rule.Because, ctx.Destination, ctx.AsOf);
-        return cited.IsEmpty ? [rule.Id] : cited;
-    }
-
-    private Derivation Derive(KbEntry rule, ConditionNode tree, EvalContext ctx) =>
-        new(rule.Id, rule.Title, Vocabulary.Of(tree.Outcome), tree, Cite(rule.Because, ctx.Destination, ctx.AsOf), []);
 }

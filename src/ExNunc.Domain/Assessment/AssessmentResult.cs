@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ExNunc.Domain.Knowledge;
 using ExNunc.Domain.Rules;
 using NodaTime;
@@ -38,19 +39,50 @@ public sealed record Derivation(
     string Source,
     Bilingual Title,
     string Outcome,
-    ConditionNode? Condition,
     ImmutableArray<string> Entries,
-    ImmutableArray<Derivation> Children);
+    ImmutableArray<Derivation> Children)
+{
+    internal ConditionSource? ConditionSource { get; init; }
+
+    /// <summary>The condition's derivation tree with the facts it read; traced when first asked for.</summary>
+    public ConditionNode? Condition => ConditionSource?.Node;
+}
 
 /// <summary>Common shape of every finding.</summary>
 public abstract record Finding(string Id, Bilingual Explanation, ImmutableArray<string> Sources, Derivation Derivation)
 {
+    private string[]? _facts;
+
     /// <summary>The kind of finding, as used in diffs and in <c>--explain</c>.</summary>
     public abstract string Kind { get; }
     /// <summary>The status in the contract's words; null where the finding has none.</summary>
     public abstract string? Status { get; }
-    /// <summary>Case paths the finding relied on.</summary>
-    public ImmutableArray<string> Facts { get; init; } = [];
+
+    /// <summary>Case paths the finding relied on: those its derivation read, worked out when first asked for.</summary>
+    public ImmutableArray<string> Facts
+    {
+        get => ImmutableCollectionsMarshal.AsImmutableArray(_facts ??= FactsOf(Derivation, FactsInPathOrder));
+        init => _facts = ImmutableCollectionsMarshal.AsArray(value) ?? [];
+    }
+
+    /// <summary>A finding built from several conditions lists their facts in path order; one condition, in reading order.</summary>
+    private protected virtual bool FactsInPathOrder => true;
+
+    private static string[] FactsOf(Derivation derivation, bool inPathOrder)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var facts = new List<string>();
+        void Walk(Derivation d)
+        {
+            if (d.Condition is { } condition)
+                foreach (var f in condition.AllFacts())
+                    if (seen.Add(f.Path)) facts.Add(f.Path);
+            foreach (var child in d.Children) Walk(child);
+        }
+        Walk(derivation);
+        if (inPathOrder) facts.Sort(StringComparer.Ordinal);
+        return [.. facts];
+    }
 }
 
 public sealed record PathwayFinding(string Id, PathwayState State, Bilingual Explanation, ImmutableArray<string> Sources, Derivation Derivation)
@@ -58,6 +90,7 @@ public sealed record PathwayFinding(string Id, PathwayState State, Bilingual Exp
 {
     public override string Kind => "pathway";
     public override string? Status => Vocabulary.Of(State);
+    private protected override bool FactsInPathOrder => false;
 }
 
 public sealed record ElementFinding(string Id, string Ground, Tri Met, Support? Support, Bilingual Explanation, ImmutableArray<string> Sources, Derivation Derivation)
@@ -83,6 +116,7 @@ public sealed record PracticeFinding(string Id, Bilingual Summary, ImmutableArra
 {
     public override string Kind => "practice";
     public override string? Status => null;
+    private protected override bool FactsInPathOrder => false;
 }
 
 public sealed record RebuttalFinding(string Id, Bilingual Text, ImmutableArray<string> Sources);
@@ -99,6 +133,7 @@ public sealed record GapFinding(string Id, string Fact, Bilingual Need, Bilingua
 {
     public override string Kind => "gap";
     public override string? Status => null;
+    private protected override bool FactsInPathOrder => false;
 }
 
 public sealed record ExposureFinding(string Article, Bilingual Penalty, Bilingual Explanation, ImmutableArray<string> Sources, Derivation Derivation)

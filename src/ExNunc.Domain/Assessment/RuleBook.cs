@@ -6,7 +6,11 @@ using ExNunc.Domain.Rules;
 
 namespace ExNunc.Domain.Assessment;
 
-public sealed record CompiledRule(KbEntry Entry, RuleDetails Details, CompiledCondition When, Func<EvalContext, IReadOnlyList<object>?>? ForEach);
+public sealed record CompiledRule(KbEntry Entry, RuleDetails Details, CompiledCondition When, Func<EvalContext, IReadOnlyList<object>?>? ForEach)
+{
+    /// <summary>Position in <see cref="RuleBook.Rules"/>; the engine keeps a case's outcomes in an array indexed by it.</summary>
+    public int Index { get; init; }
+}
 
 public sealed record CompiledPathway(KbEntry Entry, PathwayDetails Details, CompiledCondition? AppliesWhen);
 
@@ -43,12 +47,18 @@ public sealed class RuleBook
             : kb.Find(id) is { } e ? (e.Kind == EntryKind.Parameter ? ConditionCompiler.KbRefKind.Parameter : ConditionCompiler.KbRefKind.Entry)
             : ConditionCompiler.KbRefKind.None;
 
+        // Entries that share a condition share one compiled instance, so the engine evaluates it once per case.
+        var compiled = new Dictionary<(string Text, string? ForEach), CompiledCondition>();
         CompiledCondition? CompileOne(KbEntry owner, ConditionText? text, string field, string? forEach = null)
         {
             if (text is null) return null;
-            var (condition, errors) = ConditionCompiler.Compile(text.Text, Resolve, forEach);
-            foreach (var err in errors)
-                diagnostics.Add(new Diagnostic(err.Code, $"{owner.Id}: {err.Message} (at character {err.Position + 1} of \"{text.Text}\")", text.Location, field));
+            if (!compiled.TryGetValue((text.Text, forEach), out var condition))
+            {
+                (condition, var errors) = ConditionCompiler.Compile(text.Text, Resolve, forEach);
+                foreach (var err in errors)
+                    diagnostics.Add(new Diagnostic(err.Code, $"{owner.Id}: {err.Message} (at character {err.Position + 1} of \"{text.Text}\")", text.Location, field));
+                if (condition is not null) compiled[(text.Text, forEach)] = condition;
+            }
             if (condition is not null)
                 foreach (var id in condition.EntryRefs)
                     if (kb.Find(id) is { Certainty: Certainty.Unconfirmed })
@@ -72,9 +82,12 @@ public sealed class RuleBook
                         forEach = ConditionCompiler.ListAccessor(r.ForEach);
                         if (forEach is null)
                             diagnostics.Add(new Diagnostic("rule.for-each", $"{e.Id}: '{r.ForEach}' is not a list of records in the case file.", e.Location, "for_each"));
+                        // An element or an objection holds or not for the case as a whole; one per item would be several findings of one.
+                        if (r.Then is ElementConclusion or ObjectionConclusion)
+                            diagnostics.Add(new Diagnostic("rule.for-each", $"{e.Id}: a for_each rule can conclude an exposure or a gap, one per item; an element or an objection needs a condition over the whole case (any(...), all(...)).", e.Location, "for_each"));
                     }
                     if (CompileOne(e, r.When, "when", forEach is null ? null : r.ForEach) is { } when)
-                        rules.Add(new CompiledRule(e, r, when, forEach));
+                        rules.Add(new CompiledRule(e, r, when, forEach) { Index = rules.Count });
                     break;
                 case PathwayDetails p:
                     pathways.Add(new CompiledPathway(e, p, CompileOne(e, p.AppliesWhen, "applies_when")));

@@ -47,15 +47,36 @@ public sealed record FactUse(string Path, string Value);
 /// <summary>One node of a derivation: a part of a condition, its outcome, the facts it read directly, and its parts.</summary>
 public sealed record ConditionNode(string Text, Tri Outcome, ImmutableArray<FactUse> Facts, ImmutableArray<ConditionNode> Children)
 {
-    /// <summary>Every fact read anywhere below, in order, without repeats.</summary>
-    public IEnumerable<FactUse> AllFacts() =>
-        Facts.Concat(Children.SelectMany(c => c.AllFacts())).DistinctBy(f => f.Path);
+    /// <summary>Every fact read anywhere below, depth first, without repeats of a path.</summary>
+    public IReadOnlyList<FactUse> AllFacts()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var facts = new List<FactUse>();
+        void Walk(ConditionNode node)
+        {
+            foreach (var f in node.Facts)
+                if (seen.Add(f.Path)) facts.Add(f);
+            foreach (var child in node.Children) Walk(child);
+        }
+        Walk(this);
+        return facts;
+    }
 
-    /// <summary>Paths of facts that were unknown in the parts whose outcome was unknown.</summary>
-    public IEnumerable<string> UnknownFacts() => Outcome != Tri.Unknown
-        ? []
-        : Facts.Where(f => f.Value == "unknown").Select(f => f.Path)
-            .Concat(Children.SelectMany(c => c.UnknownFacts())).Distinct();
+    /// <summary>Paths of facts that were unknown in the parts whose outcome was unknown, depth first, without repeats.</summary>
+    public IReadOnlyList<string> UnknownFacts()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var paths = new List<string>();
+        void Walk(ConditionNode node)
+        {
+            if (node.Outcome != Tri.Unknown) return;
+            foreach (var f in node.Facts)
+                if (f.Value == "unknown" && seen.Add(f.Path)) paths.Add(f.Path);
+            foreach (var child in node.Children) Walk(child);
+        }
+        Walk(this);
+        return paths;
+    }
 }
 
 /// <summary>Collects the derivation tree while a condition is evaluated with tracing on.</summary>
