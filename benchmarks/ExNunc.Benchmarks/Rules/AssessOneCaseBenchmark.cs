@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ExNunc.Domain.Assessment;
 using ExNunc.Domain.Cases;
 
 namespace ExNunc.Benchmarks.Rules;
@@ -29,4 +30,26 @@ public class AssessOneCaseBenchmark
 
     [Benchmark(Description = "Engine, all destinations")]
     public int EngineAllDestinations() => Shared.Engine.Assess(_case, Shared.AsOf).Destinations.Length;
+
+    // Derivation trees and fact lists are traced when first read; a report reads them all.
+    [Benchmark(Description = "Engine, DE, every derivation read")]
+    public int EngineGermanyExplained() => ReadEveryDerivation(Shared.Engine.Assess(_case, Shared.AsOf, Shared.Germany));
+
+    [Benchmark(Description = "Engine, all destinations, every derivation read")]
+    public int EngineAllDestinationsExplained() => ReadEveryDerivation(Shared.Engine.Assess(_case, Shared.AsOf));
+
+    internal static int ReadEveryDerivation(AssessmentResult result)
+    {
+        var n = 0;
+        foreach (var d in result.Destinations)
+            foreach (var f in d.AllFindings()) n += f.Facts.Length + Read(f.Derivation);
+        return n;
+
+        static int Read(Derivation d)
+        {
+            var n = d.Condition is { } c ? c.Children.Length + 1 : 0;
+            foreach (var child in d.Children) n += Read(child);
+            return n;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ExNunc.Domain.Cases;
 using ExNunc.Domain.Knowledge;
 using ExNunc.Domain.Rules;
@@ -81,23 +82,24 @@ public sealed class AssessmentEngine(RuleBook book)
         if (plan.Shared && run.Grounds[plan.Slot] is { } known) return known;
         var details = plan.Details;
         var elements = new ElementFinding[plan.Elements.Length];
-        for (var i = 0; i < elements.Length; i++) elements[i] = Element(run, plan.Elements[i], destination);
+        var derivations = new Derivation[elements.Length];
+        for (var i = 0; i < elements.Length; i++) derivations[i] = (elements[i] = Element(run, plan.Elements[i], destination)).Derivation;
 
         var status = Status(details, elements);
-        var sources = new SortedSet<string>(plan.CitesOrSelf, StringComparer.Ordinal);
+        run.Ids.AddRange(plan.SortedCitesOrSelf);
         var metRoutes = new List<Bilingual>();
         GroundElement? unmetRequirement = null;
         for (var i = 0; i < elements.Length; i++)
         {
-            if (elements[i].Met == Tri.True) sources.UnionWith(elements[i].Sources);
+            if (elements[i].Met == Tri.True) run.Ids.AddRange(elements[i].Sources);
             var element = details.Elements[i];
             if (element.Role == ElementRole.Route && elements[i].Met == Tri.True) metRoutes.Add(element.Title);
             if (element.Role == ElementRole.Requirement && elements[i].Met == Tri.False) unmetRequirement ??= element;
         }
         var summary = Phrases.GroundSummary(plan.Ground.Title, status, metRoutes);
         var explanation = unmetRequirement is null ? summary : Phrases.Join([summary, Phrases.RequirementUnmet(unmetRequirement.Title)]);
-        var derivation = new Derivation(plan.Ground.Id, plan.Ground.Title, Vocabulary.Of(status), plan.Cites, [.. elements.Select(e => e.Derivation)]);
-        var finding = new GroundFinding(plan.Ground.Id, status, [.. elements], explanation, [.. sources], derivation);
+        var derivation = new Derivation(plan.Ground.Id, plan.Ground.Title, Vocabulary.Of(status), plan.Cites, ImmutableCollectionsMarshal.AsImmutableArray(derivations));
+        var finding = new GroundFinding(plan.Ground.Id, status, ImmutableCollectionsMarshal.AsImmutableArray(elements), explanation, run.SortedIds(), derivation);
         if (plan.Shared) run.Grounds[plan.Slot] = finding;
         return finding;
     }
@@ -105,41 +107,44 @@ public sealed class AssessmentEngine(RuleBook book)
     private static ElementFinding Element(CaseRun run, ElementPlan plan, string destination)
     {
         if (plan.Shared && run.Elements[plan.Slot] is { } known) return known;
-        var outcomes = new Tri[plan.Rules.Length];
+        var rules = plan.Rules;
+        Span<Tri> outcomes = rules.Length <= 64 ? stackalloc Tri[rules.Length] : new Tri[rules.Length];
         var met = Tri.False;
-        for (var i = 0; i < outcomes.Length; i++) met = TriLogic.Or(met, outcomes[i] = run.Outcome(plan.Rules[i].Rule));
+        for (var i = 0; i < outcomes.Length; i++) met = TriLogic.Or(met, outcomes[i] = run.Outcome(rules[i].Rule));
+        var finding = met == Tri.False ? plan.Unmet : Holding(run, plan, outcomes, met, destination);
+        if (plan.Shared) run.Elements[plan.Slot] = finding;
+        return finding;
+    }
 
+    /// <summary>An element met or unknown: the rules with that outcome are its reasons.</summary>
+    private static ElementFinding Holding(CaseRun run, ElementPlan plan, ReadOnlySpan<Tri> outcomes, Tri met, string destination)
+    {
+        var relevant = 0;
+        foreach (var outcome in outcomes)
+            if (outcome == met) relevant++;
         Support? support = null;
-        var derivations = ImmutableArray.CreateBuilder<Derivation>();
-        var summaries = new List<Bilingual>();
+        var derivations = new Derivation[relevant];
+        var summaries = new Bilingual[relevant];
         var unknownFacts = new List<string>();
-        var sources = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; met != Tri.False && i < outcomes.Length; i++)
+        for (int i = 0, k = 0; i < outcomes.Length; i++)
         {
             if (outcomes[i] != met) continue;
             var rule = plan.Rules[i];
             var conclusion = (ElementConclusion)rule.Rule.Details.Then;
             if (met == Tri.True && (support is null || conclusion.Support > support)) support = conclusion.Support;
-            derivations.Add(Derive(run, rule, met, destination));
-            summaries.Add(rule.Rule.Entry.Summary);
-            sources.UnionWith(rule.CitesOrSelf);
+            derivations[k] = Derive(run, rule, met, destination);
+            summaries[k++] = rule.Rule.Entry.Summary;
+            run.Ids.AddRange(rule.SortedCitesOrSelf);
             // What is unknown is part of the finding itself (its explanation, the gaps), so this tree is traced now.
             if (met == Tri.Unknown)
                 foreach (var path in run.Trees.Explain(rule.Rule.When, rule.Rule, destination, -1).UnknownFacts())
                     if (!unknownFacts.Contains(path)) unknownFacts.Add(path);
         }
         var title = plan.Element.Title;
-        var explanation = met switch
-        {
-            Tri.True => Phrases.ElementMet(title, summaries),
-            Tri.Unknown => Phrases.ElementUnknown(title, unknownFacts),
-            _ => Phrases.ElementUnmet(title),
-        };
-        var finding = new ElementFinding(plan.Element.Id, plan.Ground.Id, met, support, explanation, [.. sources],
-            new Derivation(plan.DerivationId, title, Vocabulary.Of(met), [], derivations.ToImmutable()))
+        var explanation = met == Tri.True ? Phrases.ElementMet(title, summaries) : Phrases.ElementUnknown(title, unknownFacts);
+        return new ElementFinding(plan.Element.Id, plan.Ground.Id, met, support, explanation, run.SortedIds(),
+            new Derivation(plan.DerivationId, title, Vocabulary.Of(met), [], ImmutableCollectionsMarshal.AsImmutableArray(derivations)))
         { UnknownFacts = [.. unknownFacts] };
-        if (plan.Shared) run.Elements[plan.Slot] = finding;
-        return finding;
     }
 
     /// <summary>
@@ -176,22 +181,32 @@ public sealed class AssessmentEngine(RuleBook book)
     private static ObjectionFinding? Objection(CaseRun run, ObjectionPlan plan, string destination)
     {
         if (plan.Shared && run.Objections[plan.Slot] is (true, var known)) return known;
-        var raisers = plan.Raisers.Where(r => run.Outcome(r.Rule) == Tri.True).ToList();
-        ObjectionFinding? finding = null;
-        if (raisers.Count > 0)
-        {
-            var rebuttals = ImmutableArray.CreateBuilder<RebuttalFinding>();
-            foreach (var r in plan.Rebuttals)
-                if (r.Rebuttal.When is not { } when || run.Outcome(when) == Tri.True)
-                    rebuttals.Add(new RebuttalFinding(r.Rebuttal.Entry.Id, r.Rebuttal.Entry.Summary, r.Cites));
-            var objection = plan.Objection;
-            var sources = new SortedSet<string>(raisers.SelectMany(r => r.CitesOrSelf), StringComparer.Ordinal) { objection.Id };
-            var derivation = new Derivation(objection.Id, objection.Title, "raised", [], [.. raisers.Select(r => Derive(run, r, Tri.True, destination))]);
-            finding = new ObjectionFinding(objection.Id, rebuttals.ToImmutable(),
-                Phrases.Raised(objection.Title, raisers.Select(r => r.Rule.Entry.Summary)), [.. sources], derivation);
-        }
+        List<PlannedRule>? raisers = null;
+        foreach (var r in plan.Raisers)
+            if (run.Outcome(r.Rule) == Tri.True) (raisers ??= []).Add(r);
+        var finding = raisers is null ? null : Raised(run, plan, raisers, destination);
         if (plan.Shared) run.Objections[plan.Slot] = (true, finding);
         return finding;
+    }
+
+    private static ObjectionFinding Raised(CaseRun run, ObjectionPlan plan, List<PlannedRule> raisers, string destination)
+    {
+        var rebuttals = ImmutableArray.CreateBuilder<RebuttalFinding>(plan.Rebuttals.Length);
+        foreach (var r in plan.Rebuttals)
+            if (r.Rebuttal.When is not { } when || run.Outcome(when) == Tri.True)
+                rebuttals.Add(new RebuttalFinding(r.Rebuttal.Entry.Id, r.Rebuttal.Entry.Summary, r.Cites));
+        var objection = plan.Objection;
+        var derivations = new Derivation[raisers.Count];
+        var summaries = new Bilingual[raisers.Count];
+        run.Ids.Add(objection.Id);
+        for (var i = 0; i < derivations.Length; i++)
+        {
+            derivations[i] = Derive(run, raisers[i], Tri.True, destination);
+            summaries[i] = raisers[i].Rule.Entry.Summary;
+            run.Ids.AddRange(raisers[i].SortedCitesOrSelf);
+        }
+        return new ObjectionFinding(objection.Id, rebuttals.DrainToImmutable(), Phrases.Raised(objection.Title, summaries), run.SortedIds(),
+            new Derivation(objection.Id, objection.Title, "raised", [], ImmutableCollectionsMarshal.AsImmutableArray(derivations)));
     }
 
     /// <summary>The exposures and the gaps that rules conclude, one per matching item for <c>for_each</c> rules.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ExNunc.Domain.Cases;
 using ExNunc.Domain.Rules;
 using NodaTime;
@@ -28,6 +29,25 @@ internal sealed class CaseRun
     }
 
     public EvalContext Context { get; }
+
+    /// <summary>
+    /// Every id added since the last call, once each, in ordinal order: how findings list their sources.
+    /// One buffer per assessment, since sources are merged for every element, ground and objection.
+    /// </summary>
+    public ImmutableArray<string> SortedIds()
+    {
+        var ids = Ids;
+        ids.Sort(StringComparer.Ordinal);
+        var n = 0;
+        for (var i = 0; i < ids.Count; i++)
+            if (n == 0 || !string.Equals(ids[i], ids[n - 1], StringComparison.Ordinal)) ids[n++] = ids[i];
+        ImmutableArray<string> result = [.. System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)[..n]];
+        ids.Clear();
+        return result;
+    }
+
+    /// <summary>The buffer <see cref="SortedIds"/> reads.</summary>
+    public List<string> Ids { get; } = [];
     public CaseTrees Trees { get; }
 
     // Findings of shared plans, by the plan's slot.
@@ -57,10 +77,10 @@ internal sealed class CaseRun
         var found = new List<int>();
         for (var i = 0; i < items.Count; i++)
         {
-            Context.BindItem(items[i], $"{rule.Details.ForEach}[{i}]");
+            Context.BindItem(items[i]); // without tracing, the item's path is never read
             if (rule.When.Evaluate(Context) == Tri.True) found.Add(i);
         }
-        int[] result = [.. found];
+        int[] result = found.Count == 0 ? [] : [.. found];
         if (!rule.When.UsesDestination) _matches[rule.Index] = result;
         return result;
     }

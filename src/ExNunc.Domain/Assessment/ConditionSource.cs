@@ -45,17 +45,18 @@ internal sealed class ConditionSource
 internal sealed class CaseTrees(CaseFile @case, LocalDate asOf, IKbFacts kb)
 {
     private readonly Dictionary<(CompiledCondition Condition, string Destination, int Item), ConditionNode> _trees = [];
+    private readonly Lock _gate = new();
 
     public ConditionNode Explain(CompiledCondition condition, CompiledRule? rule, string destination, int item)
     {
         var key = (condition, condition.UsesDestination ? destination : "", item);
-        lock (_trees)
+        lock (_gate)
             if (_trees.TryGetValue(key, out var known)) return known;
         var context = new EvalContext(@case, asOf, destination, kb);
         if (item >= 0 && rule?.ForEach?.Invoke(context) is { } items)
             context.BindItem(items[item], $"{rule.Details.ForEach}[{item}]");
         var tree = condition.Explain(context);
-        lock (_trees)
+        lock (_gate)
             return _trees.TryAdd(key, tree) ? tree : _trees[key];
     }
 }

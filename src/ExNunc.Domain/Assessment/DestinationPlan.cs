@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ExNunc.Domain.Knowledge;
+using ExNunc.Domain.Rules;
 
 namespace ExNunc.Domain.Assessment;
 
@@ -12,6 +13,8 @@ namespace ExNunc.Domain.Assessment;
 internal sealed record PlannedRule(CompiledRule Rule, ImmutableArray<string> Cites, ImmutableArray<string> CitesOrSelf)
 {
     public bool UsesDestination => Rule.When.UsesDestination;
+    /// <summary><see cref="CitesOrSelf"/> in the order findings list their sources.</summary>
+    public ImmutableArray<string> SortedCitesOrSelf { get; } = [.. CitesOrSelf.Distinct().Order(StringComparer.Ordinal)];
 }
 
 /// <summary>An element of a ground with the rules in scope that conclude it, by id.</summary>
@@ -19,11 +22,16 @@ internal sealed record ElementPlan(int Slot, KbEntry Ground, GroundElement Eleme
 {
     /// <summary>No rule of the element mentions the destination: its finding is the same wherever the plan is.</summary>
     public bool Shared { get; } = Rules.All(r => !r.UsesDestination);
+
+    /// <summary>The finding when no rule holds or is unknown: the same for every case.</summary>
+    public ElementFinding Unmet { get; } = new(Element.Id, Ground.Id, Tri.False, null, Phrases.ElementUnmet(Element.Title), [],
+        new Derivation(DerivationId, Element.Title, Vocabulary.Of(Tri.False), [], []));
 }
 
 internal sealed record GroundPlan(int Slot, KbEntry Ground, GroundDetails Details, ImmutableArray<ElementPlan> Elements, ImmutableArray<string> Cites, ImmutableArray<string> CitesOrSelf)
 {
     public bool Shared { get; } = Elements.All(e => e.Shared);
+    public ImmutableArray<string> SortedCitesOrSelf { get; } = [.. CitesOrSelf.Distinct().Order(StringComparer.Ordinal)];
 }
 
 internal sealed record PlannedRebuttal(CompiledRebuttal Rebuttal, ImmutableArray<string> Cites);

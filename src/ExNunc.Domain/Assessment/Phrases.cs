@@ -23,8 +23,11 @@ internal static class Phrases
 
     public static Bilingual Join(IEnumerable<Bilingual> parts, string separator = " ")
     {
-        var list = parts.ToList();
-        return new(string.Join(separator, list.Select(p => p.En)), string.Join(separator, list.Select(p => p.Ru)));
+        var list = parts as IReadOnlyList<Bilingual> ?? [.. parts];
+        var en = new string[list.Count];
+        var ru = new string[list.Count];
+        for (var i = 0; i < en.Length; i++) (en[i], ru[i]) = (list[i].En, list[i].Ru);
+        return new(string.Join(separator, en), string.Join(separator, ru));
     }
 
     public static Bilingual ElementMet(Bilingual title, IEnumerable<Bilingual> rules) =>

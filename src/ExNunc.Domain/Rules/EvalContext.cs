@@ -33,8 +33,8 @@ public sealed class EvalContext(CaseFile @case, LocalDate asOf, string destinati
     internal readonly Value[] ItemValues = new Value[MaxDepth];
     internal readonly string[] ItemPaths = new string[MaxDepth];
 
-    /// <summary>Binds the item a <c>for_each</c> rule is looking at (depth 0).</summary>
-    public void BindItem(object item, string path)
+    /// <summary>Binds the item a <c>for_each</c> rule is looking at (depth 0); the path names it in a trace.</summary>
+    public void BindItem(object item, string path = "")
     {
         Items[0] = item;
         ItemPaths[0] = path;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using ExNunc.Domain.Cases;
 
 namespace ExNunc.Domain.Rules;
@@ -143,8 +144,11 @@ public static class FactSchema
     private static FactMember Dt<T>(string name, Func<T, NodaTime.LocalDate?> get) =>
         new(name, FactType.Date, Get: o => Value.OfDate(get((T)o)));
 
-    private static FactMember Lst<T>(string name, Func<T, IEnumerable<string>?> get) =>
-        new(name, FactType.List, Get: o => Value.SymbolList(get((T)o)));
+    // Case lists are immutable, and conditions that read one are evaluated for every destination: convert each once.
+    private static readonly ConditionalWeakTable<ValueList<string>, StrongBox<Value>> SymbolLists = new();
+
+    private static FactMember Lst<T>(string name, Func<T, ValueList<string>?> get) =>
+        new(name, FactType.List, Get: o => get((T)o) is { } items ? SymbolLists.GetValue(items, i => new(Value.SymbolList(i))).Value! : Value.Unknown);
 
     private static FactMember Nest<T>(string name, Func<T, object?> get, FactRecord record) =>
         new(name, FactType.Record, Nested: o => get((T)o), Record: record);
