@@ -86,12 +86,12 @@ public sealed class AssessmentEngine(RuleBook book)
         for (var i = 0; i < elements.Length; i++) derivations[i] = (elements[i] = Element(run, plan.Elements[i], destination)).Derivation;
 
         var status = Status(details, elements);
-        run.Ids.AddRange(plan.SortedCitesOrSelf);
+        run.AddSources(plan.CitesOrSelf);
         var metRoutes = new List<Bilingual>();
         GroundElement? unmetRequirement = null;
         for (var i = 0; i < elements.Length; i++)
         {
-            if (elements[i].Met == Tri.True) run.Ids.AddRange(elements[i].Sources);
+            if (elements[i].Met == Tri.True) run.AddSources(elements[i].Sources);
             var element = details.Elements[i];
             if (element.Role == ElementRole.Route && elements[i].Met == Tri.True) metRoutes.Add(element.Title);
             if (element.Role == ElementRole.Requirement && elements[i].Met == Tri.False) unmetRequirement ??= element;
@@ -99,7 +99,7 @@ public sealed class AssessmentEngine(RuleBook book)
         var summary = Phrases.GroundSummary(plan.Ground.Title, status, metRoutes);
         var explanation = unmetRequirement is null ? summary : Phrases.Join([summary, Phrases.RequirementUnmet(unmetRequirement.Title)]);
         var derivation = new Derivation(plan.Ground.Id, plan.Ground.Title, Vocabulary.Of(status), plan.Cites, ImmutableCollectionsMarshal.AsImmutableArray(derivations));
-        var finding = new GroundFinding(plan.Ground.Id, status, ImmutableCollectionsMarshal.AsImmutableArray(elements), explanation, run.SortedIds(), derivation);
+        var finding = new GroundFinding(plan.Ground.Id, status, ImmutableCollectionsMarshal.AsImmutableArray(elements), explanation, run.TakeSources(), derivation);
         if (plan.Shared) run.Grounds[plan.Slot] = finding;
         return finding;
     }
@@ -134,7 +134,7 @@ public sealed class AssessmentEngine(RuleBook book)
             if (met == Tri.True && (support is null || conclusion.Support > support)) support = conclusion.Support;
             derivations[k] = Derive(run, rule, met, destination);
             summaries[k++] = rule.Rule.Entry.Summary;
-            run.Ids.AddRange(rule.SortedCitesOrSelf);
+            run.AddSources(rule.CitesOrSelf);
             // What is unknown is part of the finding itself (its explanation, the gaps), so this tree is traced now.
             if (met == Tri.Unknown)
                 foreach (var path in run.Trees.Explain(rule.Rule.When, rule.Rule, destination, -1).UnknownFacts())
@@ -142,7 +142,7 @@ public sealed class AssessmentEngine(RuleBook book)
         }
         var title = plan.Element.Title;
         var explanation = met == Tri.True ? Phrases.ElementMet(title, summaries) : Phrases.ElementUnknown(title, unknownFacts);
-        return new ElementFinding(plan.Element.Id, plan.Ground.Id, met, support, explanation, run.SortedIds(),
+        return new ElementFinding(plan.Element.Id, plan.Ground.Id, met, support, explanation, run.TakeSources(),
             new Derivation(plan.DerivationId, title, Vocabulary.Of(met), [], ImmutableCollectionsMarshal.AsImmutableArray(derivations)))
         { UnknownFacts = [.. unknownFacts] };
     }
@@ -198,14 +198,14 @@ public sealed class AssessmentEngine(RuleBook book)
         var objection = plan.Objection;
         var derivations = new Derivation[raisers.Count];
         var summaries = new Bilingual[raisers.Count];
-        run.Ids.Add(objection.Id);
+        run.AddSource(objection.Id);
         for (var i = 0; i < derivations.Length; i++)
         {
             derivations[i] = Derive(run, raisers[i], Tri.True, destination);
             summaries[i] = raisers[i].Rule.Entry.Summary;
-            run.Ids.AddRange(raisers[i].SortedCitesOrSelf);
+            run.AddSources(raisers[i].CitesOrSelf);
         }
-        return new ObjectionFinding(objection.Id, rebuttals.DrainToImmutable(), Phrases.Raised(objection.Title, summaries), run.SortedIds(),
+        return new ObjectionFinding(objection.Id, rebuttals.DrainToImmutable(), Phrases.Raised(objection.Title, summaries), run.TakeSources(),
             new Derivation(objection.Id, objection.Title, "raised", [], ImmutableCollectionsMarshal.AsImmutableArray(derivations)));
     }
 
@@ -230,7 +230,7 @@ public sealed class AssessmentEngine(RuleBook book)
             switch (rule.Rule.Details.Then)
             {
                 case ExposureConclusion x:
-                    var article = Template.Fill(x.Article, item);
+                    var article = Template.Fill(x.Article, rule.Rule.Item, item);
                     if (!exposures.TryGetValue(article, out var why)) exposures[article] = why = [];
                     if (!why.Exists(w => ReferenceEquals(w.Rule, rule))) why.Add((rule, index));
                     break;
@@ -239,8 +239,8 @@ public sealed class AssessmentEngine(RuleBook book)
                     var suffix = item is EvidenceItem e ? e.Id : index < 0 ? null : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var entry = rule.Rule.Entry;
                     gaps.Add(new GapFinding(suffix is null ? entry.Id : $"{entry.Id}:{suffix}",
-                        itemPath is not null && g.Fact == "{item}" ? itemPath : Template.Fill(g.Fact, item),
-                        g.Need.Fill(n => Template.Field(item, n)), entry.Summary, rule.CitesOrSelf,
+                        itemPath is not null && g.Fact == "{item}" ? itemPath : Template.Fill(g.Fact, rule.Rule.Item, item),
+                        g.Need.Fill(n => Template.Field(rule.Rule.Item, item, n)), entry.Summary, rule.CitesOrSelf,
                         Derive(run, rule, Tri.True, destination, index)));
                     break;
             }

@@ -30,24 +30,28 @@ internal sealed class CaseRun
 
     public EvalContext Context { get; }
 
-    /// <summary>
-    /// Every id added since the last call, once each, in ordinal order: how findings list their sources.
-    /// One buffer per assessment, since sources are merged for every element, ground and objection.
-    /// </summary>
-    public ImmutableArray<string> SortedIds()
+    // Sources of the finding being built, kept in ordinal order without repeats; findings have a few each.
+    private readonly List<string> _sources = [];
+
+    /// <summary>Adds ids to the sources of the finding being built.</summary>
+    public void AddSources(ImmutableArray<string> ids)
     {
-        var ids = Ids;
-        ids.Sort(StringComparer.Ordinal);
-        var n = 0;
-        for (var i = 0; i < ids.Count; i++)
-            if (n == 0 || !string.Equals(ids[i], ids[n - 1], StringComparison.Ordinal)) ids[n++] = ids[i];
-        ImmutableArray<string> result = [.. System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)[..n]];
-        ids.Clear();
-        return result;
+        foreach (var id in ids) AddSource(id);
     }
 
-    /// <summary>The buffer <see cref="SortedIds"/> reads.</summary>
-    public List<string> Ids { get; } = [];
+    public void AddSource(string id)
+    {
+        var at = _sources.BinarySearch(id, StringComparer.Ordinal);
+        if (at < 0) _sources.Insert(~at, id);
+    }
+
+    /// <summary>The sources added since the last call, in ordinal order, once each.</summary>
+    public ImmutableArray<string> TakeSources()
+    {
+        ImmutableArray<string> result = [.. _sources];
+        _sources.Clear();
+        return result;
+    }
     public CaseTrees Trees { get; }
 
     // Findings of shared plans, by the plan's slot.

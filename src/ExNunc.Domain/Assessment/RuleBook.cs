@@ -10,6 +10,9 @@ public sealed record CompiledRule(KbEntry Entry, RuleDetails Details, CompiledCo
 {
     /// <summary>Position in <see cref="RuleBook.Rules"/>; the engine keeps a case's outcomes in an array indexed by it.</summary>
     public int Index { get; init; }
+
+    /// <summary>What the items of the <c>for_each</c> list are, for the <c>{field}</c> placeholders of the conclusion.</summary>
+    public FactRecord? Item { get; init; }
 }
 
 public sealed record CompiledPathway(KbEntry Entry, PathwayDetails Details, CompiledCondition? AppliesWhen);
@@ -87,7 +90,11 @@ public sealed class RuleBook
                             diagnostics.Add(new Diagnostic("rule.for-each", $"{e.Id}: a for_each rule can conclude an exposure or a gap, one per item; an element or an objection needs a condition over the whole case (any(...), all(...)).", e.Location, "for_each"));
                     }
                     if (CompileOne(e, r.When, "when", forEach is null ? null : r.ForEach) is { } when)
-                        rules.Add(new CompiledRule(e, r, when, forEach) { Index = rules.Count });
+                        rules.Add(new CompiledRule(e, r, when, forEach)
+                        {
+                            Index = rules.Count,
+                            Item = r.ForEach is null ? null : ConditionCompiler.ListItemRecord(r.ForEach),
+                        });
                     break;
                 case PathwayDetails p:
                     pathways.Add(new CompiledPathway(e, p, CompileOne(e, p.AppliesWhen, "applies_when")));

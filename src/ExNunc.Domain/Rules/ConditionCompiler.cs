@@ -60,6 +60,14 @@ public sealed class ConditionCompiler
         return c.ResolveCollection(path, 0)?.Records;
     }
 
+    /// <summary>The record that describes the items of a list of records in the case file, or null.</summary>
+    public static FactRecord? ListItemRecord(string path)
+    {
+        var c = new ConditionCompiler(_ => KbRefKind.None);
+        c._scopes.Add(new Scope(FactSchema.Case, -1));
+        return c.ResolveCollection(path, 0)?.Item;
+    }
+
     private void Error(string code, string message, int pos) => _errors.Add(new ConditionError(code, message, pos));
 
     // ---- boolean expressions -------------------------------------------------------------

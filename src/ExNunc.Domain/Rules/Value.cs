@@ -91,5 +91,6 @@ public readonly struct Value : IEquatable<Value>
         _ => "?",
     };
 
-    private static string Iso(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    // Traces format every date they read; a format pattern is parsed per call, this is not.
+    private static string Iso(LocalDate d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}");
 }

@@ -221,6 +221,20 @@ public sealed class ConditionCompilerTests
         Assert.Null(ConditionCompiler.ListAccessor("no-such-list"));
     }
 
+    [Theory]
+    [InlineData("summonses", "summons")]
+    [InlineData("evidence", "evidence")]
+    [InlineData("military.service", "service")]
+    public void ListItemRecord_NamesTheRecordOfTheItems(string path, string record) =>
+        Assert.Equal(record, ConditionCompiler.ListItemRecord(path)?.Name);
+
+    [Theory]
+    [InlineData("no-such-list")]
+    [InlineData("departure.route")]
+    [InlineData("person")]
+    public void ListItemRecord_NotAListOfRecords_IsNull(string path) =>
+        Assert.Null(ConditionCompiler.ListItemRecord(path));
+
     // ---- every problem at once -------------------------------------------------------------------
 
     [Fact]
