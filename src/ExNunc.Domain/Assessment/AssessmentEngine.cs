@@ -63,11 +63,12 @@ public sealed class AssessmentEngine(RuleBook book)
         var pathways = Pathways(run, plan);
         var practice = Practice(run, plan);
         var groundFindings = grounds.MoveToImmutable();
-        var gaps = ruleGaps.Concat(UnknownFactGaps(groundFindings))
-            .DistinctBy(g => g.Id).OrderBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
+        var gaps = ruleGaps.Concat(UnknownFactGaps(groundFindings)).DistinctBy(g => g.Id).ToArray();
+        Array.Sort(gaps, (a, b) => string.CompareOrdinal(a.Id, b.Id));
         var objectionFindings = objections.ToImmutable();
         var (score, ranking) = Rank(plan.Country, groundFindings, pathways, practice, objectionFindings);
-        return new DestinationAssessment(plan.Country, score, ranking, pathways, groundFindings, practice, objectionFindings, gaps, [.. exposure]);
+        return new DestinationAssessment(plan.Country, score, ranking, pathways, groundFindings, practice, objectionFindings,
+            ImmutableCollectionsMarshal.AsImmutableArray(gaps), ImmutableCollectionsMarshal.AsImmutableArray(exposure));
     }
 
     /// <summary>How a rule that held (or was unknown) contributes to a derivation; its tree is traced when asked for.</summary>
@@ -135,9 +136,9 @@ public sealed class AssessmentEngine(RuleBook book)
             derivations[k] = Derive(run, rule, met, destination);
             summaries[k++] = rule.Rule.Entry.Summary;
             run.AddSources(rule.CitesOrSelf);
-            // What is unknown is part of the finding itself (its explanation, the gaps), so this tree is traced now.
+            // What is unknown is part of the finding itself (its explanation, the gaps), so it is found out now.
             if (met == Tri.Unknown)
-                foreach (var path in run.Trees.Explain(rule.Rule.When, rule.Rule, destination, -1).UnknownFacts())
+                foreach (var path in rule.Rule.When.UnknownFacts(run.Context))
                     if (!unknownFacts.Contains(path)) unknownFacts.Add(path);
         }
         var title = plan.Element.Title;

@@ -17,6 +17,26 @@ public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, 
 
     public Tri Evaluate(EvalContext context) => test(context);
 
+    /// <summary>
+    /// The facts whose absence leaves the condition undecided: what <see cref="ConditionNode.UnknownFacts"/>
+    /// of <see cref="Explain"/>'s tree gives, without building the tree.
+    /// </summary>
+    public IReadOnlyList<string> UnknownFacts(EvalContext context)
+    {
+        var saved = context.Trace;
+        var trace = new UnknownFactsTrace();
+        context.Trace = trace;
+        try
+        {
+            test(context);
+            return trace.Paths();
+        }
+        finally
+        {
+            context.Trace = saved;
+        }
+    }
+
     /// <summary>Evaluates with tracing on and returns the outcome with its derivation tree.</summary>
     public ConditionNode Explain(EvalContext context)
     {

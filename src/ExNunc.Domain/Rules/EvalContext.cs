@@ -80,21 +80,26 @@ public sealed record ConditionNode(string Text, Tri Outcome, ImmutableArray<Fact
 }
 
 /// <summary>Collects the derivation tree while a condition is evaluated with tracing on.</summary>
-public sealed class Trace
+public class Trace
 {
     private readonly Stack<(List<ConditionNode> Children, List<FactUse> Facts)> _frames = new();
 
     public Trace() => _frames.Push(([], []));
 
-    internal void Begin() => _frames.Push(([], []));
+    private protected Trace(bool tree)
+    {
+        if (tree) _frames.Push(([], []));
+    }
 
-    internal void End(string text, Tri outcome)
+    internal virtual void Begin() => _frames.Push(([], []));
+
+    internal virtual void End(string text, Tri outcome)
     {
         var (children, facts) = _frames.Pop();
         _frames.Peek().Children.Add(new ConditionNode(text, outcome, [.. facts], [.. children]));
     }
 
-    internal void Read(string path, Value value) => _frames.Peek().Facts.Add(new FactUse(path, value.ToString()));
+    internal virtual void Read(string path, Value value) => _frames.Peek().Facts.Add(new FactUse(path, value.ToString()));
 
     /// <summary>The tree of the last completed top-level evaluation.</summary>
     public ConditionNode Root()
@@ -102,4 +107,41 @@ public sealed class Trace
         var top = _frames.Peek().Children;
         return top.Count > 0 ? top[^1] : new ConditionNode("", Tri.Unknown, [], []);
     }
+}
+
+/// <summary>
+/// A trace that keeps only what <see cref="ConditionNode.UnknownFacts"/> of the tree would give —
+/// the unknown facts read in parts whose outcome is unknown, in the same order — without building
+/// the tree or formatting the values read.
+/// </summary>
+internal sealed class UnknownFactsTrace() : Trace(tree: false)
+{
+    // Per open part: the unknown facts it read itself, then those of its undecided parts.
+    private readonly List<(List<string>? Own, List<string>? Below)> _frames = [(null, null)];
+
+    internal override void Begin() => _frames.Add((null, null));
+
+    internal override void End(string text, Tri outcome)
+    {
+        var (own, below) = _frames[^1];
+        _frames.RemoveAt(_frames.Count - 1);
+        if (outcome != Tri.Unknown || (own is null && below is null)) return;
+        var parent = _frames[^1];
+        parent.Below ??= [];
+        if (own is not null) parent.Below.AddRange(own);
+        if (below is not null) parent.Below.AddRange(below);
+        _frames[^1] = parent;
+    }
+
+    internal override void Read(string path, Value value)
+    {
+        // A tree shows a value as "unknown" also for a free-text symbol that says so.
+        if (!value.IsUnknown && !(value.Kind == ValueKind.Symbol && value.AsString == "unknown")) return;
+        var frame = _frames[^1];
+        (frame.Own ??= []).Add(path);
+        _frames[^1] = frame;
+    }
+
+    /// <summary>The unknown facts of the last top-level evaluation, once each.</summary>
+    public IReadOnlyList<string> Paths() => _frames[0].Below is { } paths ? [.. paths.Distinct()] : [];
 }

@@ -89,6 +89,19 @@ public sealed class KleeneLawTests
     }
 
     [Property(Arbitrary = [typeof(Generators)], MaxTest = Runs)]
+    public void UnknownFacts_AreThoseOfTheExplainedTree(LogicCase c)
+    {
+        foreach (var text in new[] { c.A, $"({c.A}) and not ({c.B})", $"({c.A}) or ({c.B})", $"any(summonses, ({c.A}) or served = personally)", $"count(evidence, ({c.B})) >= 1" })
+        {
+            var condition = Conditions.Compile(text);
+            var ctx = Conditions.Context(c.Case, c.AsOf, c.Destination);
+
+            Assert.Equal(condition.Explain(ctx).UnknownFacts(), condition.UnknownFacts(ctx));
+            Assert.Null(ctx.Trace);
+        }
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = Runs)]
     public void Explain_RootIsThePrintedCondition_AndUnknownFactsOnlyWhenUnknown(LogicCase c)
     {
         var (expr, _) = ConditionParser.Parse(c.A);
