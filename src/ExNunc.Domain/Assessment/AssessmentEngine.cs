@@ -87,7 +87,7 @@ public sealed class AssessmentEngine(RuleBook book)
         for (var i = 0; i < elements.Length; i++) derivations[i] = (elements[i] = Element(run, plan.Elements[i], destination)).Derivation;
 
         var status = Status(details, elements);
-        run.AddSources(plan.CitesOrSelf);
+        run.AddSources(plan.SortedCitesOrSelf);
         var metRoutes = new List<Bilingual>();
         GroundElement? unmetRequirement = null;
         for (var i = 0; i < elements.Length; i++)
@@ -135,7 +135,7 @@ public sealed class AssessmentEngine(RuleBook book)
             if (met == Tri.True && (support is null || conclusion.Support > support)) support = conclusion.Support;
             derivations[k] = Derive(run, rule, met, destination);
             summaries[k++] = rule.Rule.Entry.Summary;
-            run.AddSources(rule.CitesOrSelf);
+            run.AddSources(rule.SortedCitesOrSelf);
             // What is unknown is part of the finding itself (its explanation, the gaps), so it is found out now.
             if (met == Tri.Unknown)
                 foreach (var path in rule.Rule.When.UnknownFacts(run.Context))
@@ -204,7 +204,7 @@ public sealed class AssessmentEngine(RuleBook book)
         {
             derivations[i] = Derive(run, raisers[i], Tri.True, destination);
             summaries[i] = raisers[i].Rule.Entry.Summary;
-            run.AddSources(raisers[i].CitesOrSelf);
+            run.AddSources(raisers[i].SortedCitesOrSelf);
         }
         return new ObjectionFinding(objection.Id, rebuttals.DrainToImmutable(), Phrases.Raised(objection.Title, summaries), run.TakeSources(),
             new Derivation(objection.Id, objection.Title, "raised", [], ImmutableCollectionsMarshal.AsImmutableArray(derivations)));

@@ -30,16 +30,28 @@ internal sealed class CaseRun
 
     public EvalContext Context { get; }
 
-    // Sources of the finding being built, kept in ordinal order without repeats; findings have a few each.
+    // Sources of the finding being built, kept in ordinal order without repeats. Most findings have
+    // one list of sources (one rule's), which is then taken as it is.
     private readonly List<string> _sources = [];
+    private ImmutableArray<string> _only;
+    private int _lists;
 
-    /// <summary>Adds ids to the sources of the finding being built.</summary>
-    public void AddSources(ImmutableArray<string> ids)
+    /// <summary>Adds ids, in ordinal order and once each, to the sources of the finding being built.</summary>
+    public void AddSources(ImmutableArray<string> sortedIds)
     {
-        foreach (var id in ids) AddSource(id);
+        if (_lists++ == 0)
+        {
+            _only = sortedIds;
+            return;
+        }
+        if (_lists == 2)
+            foreach (var id in _only) Insert(id);
+        foreach (var id in sortedIds) Insert(id);
     }
 
-    public void AddSource(string id)
+    public void AddSource(string id) => AddSources([id]);
+
+    private void Insert(string id)
     {
         var at = _sources.BinarySearch(id, StringComparer.Ordinal);
         if (at < 0) _sources.Insert(~at, id);
@@ -48,8 +60,14 @@ internal sealed class CaseRun
     /// <summary>The sources added since the last call, in ordinal order, once each.</summary>
     public ImmutableArray<string> TakeSources()
     {
-        ImmutableArray<string> result = [.. _sources];
+        var result = _lists switch
+        {
+            0 => [],
+            1 => _only,
+            _ => ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_sources)),
+        };
         _sources.Clear();
+        (_only, _lists) = (default, 0);
         return result;
     }
     public CaseTrees Trees { get; }

@@ -13,6 +13,8 @@ namespace ExNunc.Domain.Assessment;
 internal sealed record PlannedRule(CompiledRule Rule, ImmutableArray<string> Cites, ImmutableArray<string> CitesOrSelf)
 {
     public bool UsesDestination => Rule.When.UsesDestination;
+    /// <summary><see cref="CitesOrSelf"/> in ordinal order, once each: as findings list their sources.</summary>
+    public ImmutableArray<string> SortedCitesOrSelf { get; } = [.. CitesOrSelf.Distinct().Order(StringComparer.Ordinal)];
 }
 
 /// <summary>An element of a ground with the rules in scope that conclude it, by id.</summary>
@@ -29,6 +31,7 @@ internal sealed record ElementPlan(int Slot, KbEntry Ground, GroundElement Eleme
 internal sealed record GroundPlan(int Slot, KbEntry Ground, GroundDetails Details, ImmutableArray<ElementPlan> Elements, ImmutableArray<string> Cites, ImmutableArray<string> CitesOrSelf)
 {
     public bool Shared { get; } = Elements.All(e => e.Shared);
+    public ImmutableArray<string> SortedCitesOrSelf { get; } = [.. CitesOrSelf.Distinct().Order(StringComparer.Ordinal)];
 }
 
 internal sealed record PlannedRebuttal(CompiledRebuttal Rebuttal, ImmutableArray<string> Cites);

@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 namespace ExNunc.Domain.Rules;
 
 /// <summary>A condition compiled once per knowledge-base load into a delegate over the evaluation context.</summary>
-public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, ImmutableArray<string> paths, ImmutableArray<string> entryRefs, bool usesDestination = false)
+public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, Func<EvalContext, Tri> traced, ImmutableArray<string> paths, ImmutableArray<string> entryRefs, bool usesDestination = false)
 {
-    public static readonly CompiledCondition Always = new("true", _ => Tri.True, [], []);
+    public static readonly CompiledCondition Always = new("true", _ => Tri.True, _ => Tri.True, [], []);
 
     public string Text { get; } = text;
     /// <summary>Case paths the condition names (for documentation and for gaps).</summary>
@@ -28,7 +28,7 @@ public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, 
         context.Trace = trace;
         try
         {
-            test(context);
+            traced(context);
             return trace.Paths();
         }
         finally
@@ -45,7 +45,7 @@ public sealed class CompiledCondition(string text, Func<EvalContext, Tri> test, 
         context.Trace = trace;
         try
         {
-            var outcome = test(context);
+            var outcome = traced(context);
             var root = trace.Root();
             // A condition that reads nothing (a constant) leaves no trace; describe it from its text.
             return root.Text.Length == 0 ? new ConditionNode(Text, outcome, [], []) : root;

@@ -17,6 +17,8 @@ public sealed class ConditionCompiler
     private readonly List<string> _entryRefs = [];
     private readonly List<Scope> _scopes = [];
     private bool _usesDestination;
+    // Whether boolean parts report to the trace; evaluation without one skips a delegate per part.
+    private bool _tracing = true;
 
     /// <summary>What an id names in the knowledge base, for <c>param</c> and <c>applies</c>.</summary>
     public enum KbRefKind { None, Entry, Parameter, Group }
@@ -36,20 +38,25 @@ public sealed class ConditionCompiler
     {
         var (expr, syntax) = ConditionParser.Parse(text);
         if (expr is null) return (null, [syntax!]);
-        var c = new ConditionCompiler(resolveEntry);
-        c._scopes.Add(new Scope(FactSchema.Case, -1));
-        if (forEach is not null)
+        (ConditionCompiler, Func<EvalContext, Tri>) Build(bool tracing)
         {
-            var coll = c.ResolveCollection(forEach, 0);
-            if (coll?.Item is null)
+            var c = new ConditionCompiler(resolveEntry) { _tracing = tracing };
+            c._scopes.Add(new Scope(FactSchema.Case, -1));
+            if (forEach is not null)
             {
-                if (coll is not null) c.Error("rule.for-each", $"'{forEach}' is not a list of records.", 0);
+                var coll = c.ResolveCollection(forEach, 0);
+                if (coll?.Item is null)
+                {
+                    if (coll is not null) c.Error("rule.for-each", $"'{forEach}' is not a list of records.", 0);
+                }
+                else c._scopes.Add(new Scope(coll.Item, 0));
             }
-            else c._scopes.Add(new Scope(coll.Item, 0));
+            return (c, c.Bool(expr));
         }
-        var test = c.Bool(expr);
-        if (c._errors.Count > 0) return (null, c._errors);
-        return (new CompiledCondition(text, test, [.. c._paths.Distinct()], [.. c._entryRefs.Distinct()], c._usesDestination), []);
+        var (compiler, traced) = Build(tracing: true);
+        if (compiler._errors.Count > 0) return (null, compiler._errors);
+        var (_, plain) = Build(tracing: false);
+        return (new CompiledCondition(text, plain, traced, [.. compiler._paths.Distinct()], [.. compiler._entryRefs.Distinct()], compiler._usesDestination), []);
     }
 
     /// <summary>Resolves a list path for a rule's <c>for_each</c>: its items and their path labels.</summary>
@@ -87,6 +94,7 @@ public sealed class ConditionCompiler
             CallExpr { Function: "any" or "all" or "none" } q => Quantifier(q),
             _ => FromValue(e),
         };
+        if (!_tracing) return inner;
         return ctx =>
         {
             if (ctx.Trace is null) return inner(ctx);
