@@ -38,19 +38,32 @@ public sealed class ResearchIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly Analysis _analysis = new();
     private readonly System.Threading.Lock _gate = new();
+    private readonly int? _maxBufferedDocs;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
 
-    private ResearchIndex(string root)
+    /// <summary>
+    /// How many segments an import leaves at most: after its last commit the smallest segments are merged
+    /// into one until no more than this many remain (cheap: the big segments stay as they are). Every
+    /// segment costs a search one look-up per word and field, so fewer is faster; <see cref="Reindex"/>
+    /// leaves exactly one.
+    /// </summary>
+    internal const int SegmentsAfterImport = 4;
+
+    private ResearchIndex(string root, int? maxBufferedDocs)
     {
         Root = root;
+        _maxBufferedDocs = maxBufferedDocs;
         System.IO.Directory.CreateDirectory(IndexPath);
         System.IO.Directory.CreateDirectory(OriginalsPath);
         _directory = FSDirectory.Open(IndexPath);
     }
 
     /// <summary>Opens (creating if needed) the research index in <paramref name="root"/>. Opening does not lock: searching never waits for an import.</summary>
-    public static ResearchIndex Open(string root) => new(Path.GetFullPath(root));
+    public static ResearchIndex Open(string root) => new(Path.GetFullPath(root), null);
+
+    /// <summary>For tests: an index whose writer flushes a segment every <paramref name="maxBufferedDocs"/> passages, as a large import or reindex does every 64 MB.</summary>
+    internal static ResearchIndex Open(string root, int maxBufferedDocs) => new(Path.GetFullPath(root), maxBufferedDocs);
 
     public string Root { get; }
     public string IndexPath => Path.Combine(Root, "index");
@@ -88,6 +101,7 @@ public sealed class ResearchIndex : IDisposable
                 }
                 Report(ImportFile(writer, known, file, commandLine));
             }
+            MergeSmallSegments(writer);
         }
         RefreshSearchers();
         return new ImportReport(outcomes.ToImmutable());
@@ -228,6 +242,7 @@ public sealed class ResearchIndex : IDisposable
             writer.DeleteDocuments(new Term(Schema.Source, PassageSource.KnowledgeBase.Code()));
             AddKnowledgeBase(writer, kb);
             Commit(writer, kb.Version);
+            MergeSmallSegments(writer);
         }
         RefreshSearchers();
         return true;
@@ -254,6 +269,9 @@ public sealed class ResearchIndex : IDisposable
                 outcomes.Add(outcome);
                 onEach?.Invoke(outcome);
             }
+            // One segment, merged before the one commit: a search then looks each word up once, not once per
+            // segment flushed on the way (a flush every 64 MB of passages).
+            writer.ForceMerge(1);
             Commit(writer, kb?.Version);
         }
         RefreshSearchers();
@@ -284,6 +302,7 @@ public sealed class ResearchIndex : IDisposable
             var writer = Writer();
             Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 d => writer.AddDocuments(d.Passages.Select(x => (IEnumerable<IIndexableField>)Schema.Create(d.Document, x))));
+            writer.ForceMerge(1);
             Commit(writer);
         }
         RefreshSearchers();
@@ -318,15 +337,20 @@ public sealed class ResearchIndex : IDisposable
         var searcher = manager.Acquire();
         try
         {
-            var top = searcher.Search(built.Query, query.Limit);
+            if (built.For(searcher.IndexReader) is not { } lucene) return Result<SearchResults>.Success(new SearchResults(query, 0, []));
+            var top = searcher.Search(lucene, query.Limit);
             var hits = ImmutableArray.CreateBuilder<PassageHit>(top.ScoreDocs.Length);
             var leaves = searcher.IndexReader.Leaves;
             var bytes = new BytesRef();
+            var snippets = new Dictionary<ResearchLanguage, Snippets.Maker?>();
             foreach (var sd in top.ScoreDocs)
             {
                 var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
                 leaf.AtomicReader.GetBinaryDocValues(Schema.Hit).Get(sd.Doc - leaf.DocBase, bytes);
-                hits.Add(Hit(StoredPassage.Decode(bytes), hits.Count + 1, sd.Score, built, query.Snippets));
+                var passage = StoredPassage.Decode(bytes);
+                if (!snippets.TryGetValue(passage.Language, out var maker))
+                    snippets[passage.Language] = maker = SnippetMaker(built, passage.Language, query.Snippets);
+                hits.Add(Hit(passage, hits.Count + 1, sd.Score, maker));
             }
             return Result<SearchResults>.Success(new SearchResults(query, top.TotalHits, hits.MoveToImmutable()));
         }
@@ -336,12 +360,18 @@ public sealed class ResearchIndex : IDisposable
         }
     }
 
-    private PassageHit Hit(StoredPassage p, int rank, float score, QueryBuilder.Built built, bool snippets)
+    /// <summary>Highlighting for the hits in one language, with that language's query and analyser; null without snippets.</summary>
+    private Snippets.Maker? SnippetMaker(QueryBuilder.Built built, ResearchLanguage language, bool snippets)
     {
-        var languageQuery = snippets ? built.PerLanguage.FirstOrDefault(x => x.Language == p.Language).Query : null;
-        var snippet = languageQuery is null
+        var languageQuery = snippets ? built.PerLanguage.FirstOrDefault(x => x.Language == language).Query : null;
+        return languageQuery is null ? null : new Snippets.Maker(Schema.TextField(language), languageQuery, _analysis.For(language));
+    }
+
+    private static PassageHit Hit(StoredPassage p, int rank, float score, Snippets.Maker? snippets)
+    {
+        var snippet = snippets is null
             ? new Snippet(p.Text.Length <= Snippets.FragmentSize ? p.Text : p.Text[..Snippets.FragmentSize] + "…", [])
-            : Snippets.Make(p.Text, Schema.TextField(p.Language), languageQuery, _analysis.For(p.Language));
+            : snippets.Make(p.Text);
         return new PassageHit
         {
             Rank = rank,
@@ -395,6 +425,23 @@ public sealed class ResearchIndex : IDisposable
         }
     }
 
+    /// <summary>How many segments the index as searched has (each costs a search one look-up per word and field).</summary>
+    internal int SegmentCount()
+    {
+        var manager = Searchers();
+        if (manager is null) return 0;
+        manager.MaybeRefreshBlocking();
+        var searcher = manager.Acquire();
+        try
+        {
+            return searcher.IndexReader.Leaves.Count;
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
     /// <summary>Sees commits made by other processes since the index was opened.</summary>
     public void Refresh() => RefreshSearchers();
 
@@ -409,6 +456,7 @@ public sealed class ResearchIndex : IDisposable
             Similarity = Ranking,
             RAMBufferSizeMB = 64,
         };
+        if (_maxBufferedDocs is { } docs) config.MaxBufferedDocs = docs;
         try
         {
             _writer = new IndexWriter(_directory, config);
@@ -434,6 +482,16 @@ public sealed class ResearchIndex : IDisposable
         else if (current is not null && !data.ContainsKey(Schema.KbVersionKey)) data[Schema.KbVersionKey] = current;
         writer.SetCommitData(data);
         writer.Commit();
+    }
+
+    /// <summary>
+    /// Merges the smallest segments into one until at most <see cref="SegmentsAfterImport"/> remain, and
+    /// commits the merge (which changes no passage: a kill during it leaves the index as of the last commit).
+    /// </summary>
+    private void MergeSmallSegments(IndexWriter writer)
+    {
+        writer.ForceMerge(SegmentsAfterImport);
+        if (writer.HasUncommittedChanges()) Commit(writer);
     }
 
     private IDictionary<string, string> CommitData()

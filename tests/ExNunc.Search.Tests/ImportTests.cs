@@ -198,6 +198,43 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void Import_FileByFile_MergesTheSmallSegments_SoAtMostFourRemain()
+    {
+        using var index = Open();
+        var dir = _folder.Combine("notes");
+        Directory.CreateDirectory(dir);
+        // Nine files, nine commits, nine segments: fewer than Lucene's own merge policy waits for (ten a tier).
+        for (var i = 1; i <= 9; i++)
+            File.WriteAllText(Path.Combine(dir, $"note-{i}.txt"), $"Note {i}\n\nSummons number {i} was served on the reservist at his workplace.\n");
+
+        var report = index.Import([dir], DocumentMetadata.Empty);
+
+        Assert.Equal(9, report.Count(ImportStatus.Imported));
+        Assert.InRange(index.SegmentCount(), 1, ResearchIndex.SegmentsAfterImport);
+        Assert.Equal(9, index.Search(new ResearchQuery { Text = "summons reservist", Limit = 100 }).Value.TotalHits);
+    }
+
+    [Fact]
+    public void Reindex_LeavesOneSegment_AndTheSameHitsWithTheDateFilter()
+    {
+        // A writer that flushes every 100 passages, as a large reindex flushes every 64 MB.
+        using var index = ResearchIndex.Open(_folder.Combine("search"), maxBufferedDocs: 100);
+        index.SyncKnowledgeBase(TestKnowledge.Kb);
+        index.Import([Samples.Directory], DocumentMetadata.Empty);
+        var passages = Passages(index);
+        var query = new ResearchQuery { Text = "mobilisation OR Mobilmachung OR мобилизации", Limit = 1000, PublishedOnOrBefore = new LocalDate(2023, 4, 20) };
+        var hitsBefore = index.Search(query).Value.Hits.Select(h => (h.DocumentId, h.Ordinal)).ToHashSet();
+        Assert.True(index.SegmentCount() > 1);
+
+        index.Reindex(TestKnowledge.Kb);
+
+        Assert.Equal(1, index.SegmentCount());
+        Assert.Equal(passages, Passages(index));
+        Assert.NotEmpty(hitsBefore);
+        Assert.Equal(hitsBefore, index.Search(query).Value.Hits.Select(h => (h.DocumentId, h.Ordinal)).ToHashSet());
+    }
+
+    [Fact]
     public void SyncKnowledgeBase_IsANoOpForTheSameVersion()
     {
         using var index = Open();

@@ -9,15 +9,41 @@ namespace ExNunc.Search.Searching;
 
 /// <summary>
 /// Turns a <see cref="ResearchQuery"/> into a Lucene query. The text is parsed once per language field
-/// with that language's analyser (all words required), and the three are alternatives: a Russian word
-/// is stemmed as Russian and looked for in Russian passages, a German word as German in German ones.
-/// Filters wrap the text query so that they restrict without scoring: country and kind as term filters,
-/// source as a term filter, and the publication day as a range over doc values (cheap per candidate,
-/// whatever the date).
+/// with that language's analyser (all words required: each word a MUST clause, as FTS5 requires every
+/// word of a query), and the three are alternatives: a Russian word is stemmed as Russian and looked for
+/// in Russian passages, a German word as German in German ones. Filters wrap the text query so that they
+/// restrict without scoring: country and kind as term filters, source as a term filter, and the
+/// publication day checked per candidate (<see cref="PublishedOnOrBeforeFilter"/>).
 /// </summary>
 internal static class QueryBuilder
 {
-    public sealed record Built(Query Query, ImmutableArray<(ResearchLanguage Language, Query Query)> PerLanguage);
+    public sealed record Built(ImmutableArray<(ResearchLanguage Language, Query Query)> PerLanguage, ImmutableArray<Filter> Filters)
+    {
+        /// <summary>
+        /// The query to run on <paramref name="reader"/>: the alternatives that can match there (a required
+        /// word that no passage of the index has rules its language out, as it would at search time — this
+        /// only spares the search three lookups per word and a disjunction), wrapped in the filters; null if
+        /// none can match.
+        /// </summary>
+        public Query? For(IndexReader reader)
+        {
+            var possible = PerLanguage.Where(x => MayMatch(x.Query, reader)).Select(x => x.Query).ToList();
+            if (possible.Count == 0) return null;
+            Query text;
+            if (possible.Count == 1) text = possible[0];
+            else
+            {
+                var any = new BooleanQuery(disableCoord: true);
+                foreach (var q in possible) any.Add(q, Occur.SHOULD);
+                text = any;
+            }
+            // Query first: the text query leads and each passage it finds is checked against the filter,
+            // whatever the first filtered document number (Lucene's default guesses from it).
+            foreach (var filter in Filters)
+                text = new FilteredQuery(text, filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+            return text;
+        }
+    }
 
     public static Built? Build(ResearchQuery query, Analysis analysis)
     {
@@ -30,24 +56,37 @@ internal static class QueryBuilder
         }
         if (perLanguage.Count == 0) return null;
 
-        Query text;
-        if (perLanguage.Count == 1) text = perLanguage[0].Item2;
-        else
-        {
-            var any = new BooleanQuery(disableCoord: true);
-            foreach (var (_, q) in perLanguage) any.Add(q, Occur.SHOULD);
-            text = any;
-        }
-
+        var filters = ImmutableArray.CreateBuilder<Filter>();
         if (query.PublishedOnOrBefore is { } before)
-            text = new FilteredQuery(text, FieldCacheRangeFilter.NewInt32Range(Schema.PublishedDay, null, Schema.Day(before), true, true));
+            filters.Add(new PublishedOnOrBeforeFilter(Schema.Day(before)));
         if (!query.Countries.IsDefaultOrEmpty)
-            text = new FilteredQuery(text, new TermsFilter([.. query.Countries.Select(c => new Term(Schema.Country, c))]));
+            filters.Add(new TermsFilter([.. query.Countries.Select(c => new Term(Schema.Country, c))]));
         if (!query.Kinds.IsDefaultOrEmpty)
-            text = new FilteredQuery(text, new TermsFilter([.. query.Kinds.Select(k => new Term(Schema.Kind, k.Code()))]));
+            filters.Add(new TermsFilter([.. query.Kinds.Select(k => new Term(Schema.Kind, k.Code()))]));
         if (query.Source is { } source)
-            text = new FilteredQuery(text, new TermsFilter(new Term(Schema.Source, source.Code())));
-        return new Built(text, perLanguage.ToImmutable());
+            filters.Add(new TermsFilter(new Term(Schema.Source, source.Code())));
+        return new Built(perLanguage.ToImmutable(), filters.ToImmutable());
+    }
+
+    /// <summary>
+    /// False only when the query certainly matches nothing in <paramref name="reader"/>: a required word
+    /// (or every optional one, when none is required) or a word of a phrase occurs in no passage.
+    /// Anything else (prefixes, exclusions only) is left to the search.
+    /// </summary>
+    internal static bool MayMatch(Query query, IndexReader reader) => query switch
+    {
+        TermQuery t => reader.DocFreq(t.Term) > 0,
+        PhraseQuery p => p.GetTerms().All(t => reader.DocFreq(t) > 0),
+        BooleanQuery { MinimumNumberShouldMatch: 0 } b => MayMatch(b, reader),
+        _ => true,
+    };
+
+    private static bool MayMatch(BooleanQuery b, IndexReader reader)
+    {
+        var required = b.Clauses.Where(c => c.Occur == Occur.MUST).ToList();
+        if (required.Count > 0) return required.All(c => MayMatch(c.Query, reader));
+        var optional = b.Clauses.Where(c => c.Occur == Occur.SHOULD).ToList();
+        return optional.Count == 0 || optional.Any(c => MayMatch(c.Query, reader));
     }
 
     /// <summary>

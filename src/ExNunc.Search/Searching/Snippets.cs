@@ -19,24 +19,41 @@ internal static class Snippets
     private const char Close = '\uE001';
     private const string Gap = " … ";
 
-    public static Snippet Make(string text, string field, Query query, Analyzer analyzer)
+    /// <summary>
+    /// Snippets for the hits of one query in one language field: the query's terms are extracted once
+    /// and the highlighter is reused for every hit (one search at a time: a maker is not thread-safe).
+    /// </summary>
+    public sealed class Maker
     {
-        var flat = text.Replace('\n', ' ').Replace(Open, ' ').Replace(Close, ' ');
-        var scorer = new QueryScorer(query, field);
-        var highlighter = new Highlighter(new MarkerFormatter(), scorer)
+        private readonly string _field;
+        private readonly Analyzer _analyzer;
+        private readonly Highlighter _highlighter;
+
+        public Maker(string field, Query query, Analyzer analyzer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
-        };
-        TextFragment[] fragments;
-        using (var tokens = analyzer.GetTokenStream(field, flat))
-            fragments = highlighter.GetBestTextFragments(tokens, flat, mergeContiguousFragments: true, maxNumFragments: 2);
-        var best = fragments.Where(f => f is not null && f.Score > 0).OrderBy(f => f.FragNum).Select(f => f.ToString().Trim()).ToList();
-        if (best.Count == 0)
-            return new Snippet(flat.Length <= FragmentSize ? flat : flat[..FragmentSize].TrimEnd() + "…", []);
-        var marked = string.Join(Gap, best);
-        if (!flat.StartsWith(Unmark(best[0]), StringComparison.Ordinal)) marked = "…" + marked;
-        if (!flat.EndsWith(Unmark(best[^1]), StringComparison.Ordinal)) marked += "…";
-        return Parse(marked);
+            _field = field;
+            _analyzer = analyzer;
+            var scorer = new QueryScorer(query, field);
+            _highlighter = new Highlighter(new MarkerFormatter(), scorer)
+            {
+                TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
+            };
+        }
+
+        public Snippet Make(string text)
+        {
+            var flat = text.Replace('\n', ' ').Replace(Open, ' ').Replace(Close, ' ');
+            TextFragment[] fragments;
+            using (var tokens = _analyzer.GetTokenStream(_field, flat))
+                fragments = _highlighter.GetBestTextFragments(tokens, flat, mergeContiguousFragments: true, maxNumFragments: 2);
+            var best = fragments.Where(f => f is not null && f.Score > 0).OrderBy(f => f.FragNum).Select(f => f.ToString().Trim()).ToList();
+            if (best.Count == 0)
+                return new Snippet(flat.Length <= FragmentSize ? flat : flat[..FragmentSize].TrimEnd() + "…", []);
+            var marked = string.Join(Gap, best);
+            if (!flat.StartsWith(Unmark(best[0]), StringComparison.Ordinal)) marked = "…" + marked;
+            if (!flat.EndsWith(Unmark(best[^1]), StringComparison.Ordinal)) marked += "…";
+            return Parse(marked);
+        }
     }
 
     private static string Unmark(string s) => s.Replace(Open.ToString(), "", StringComparison.Ordinal).Replace(Close.ToString(), "", StringComparison.Ordinal);
