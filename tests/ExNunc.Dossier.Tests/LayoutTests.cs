@@ -51,9 +51,54 @@ public sealed class LayoutTests(ChromiumFixture chromium)
     {
         var doc = Dossiers.Build(Stress(12), DossierLanguage.En);
         const string broken = "table { table-layout: auto !important; width: auto !important; } td, td.mono, a { white-space: nowrap !important; overflow-wrap: normal !important; word-break: normal !important; }";
-        var pdf = await chromium.Renderer.RenderHtmlAsync(HtmlRenderer.Render(doc, broken), HtmlRenderer.FooterTemplate(doc.Meta));
+        var pdf = await chromium.Renderer.RenderHtmlAsync(HtmlRenderer.Render(doc, broken));
         var problems = LayoutCheck.Problems(pdf);
         Assert.Contains(problems, p => p.Contains("right margin", StringComparison.Ordinal));
+    }
+
+    /// <summary>A case with one evidence title so long that its table rows are taller than a page.</summary>
+    private static DossierDocument HugeTitle()
+    {
+        var baseCase = TestKnowledge.Scenario("andrei-k");
+        var huge = new EvidenceItem
+        {
+            Id = "x1",
+            Title = string.Join(" ", Enumerable.Range(0, 1500).Select(i => $"слово{i} word")),
+            Kind = "other",
+            Date = new NodaTime.LocalDate(2022, 5, 1),
+        };
+        return Dossiers.Build(baseCase with { Evidence = new ValueList<EvidenceItem>(baseCase.Evidence!.Append(huge)) }, DossierLanguage.En);
+    }
+
+    [Fact]
+    public async Task Layout_RowTallerThanAPage_BreaksAcrossPages_WithItsHeader_AndNothingIsLost()
+    {
+        var doc = HugeTitle();
+        var bytes = await chromium.Renderer.RenderAsync(doc);
+        Assert.Empty(LayoutCheck.Problems(bytes, pixels: false));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var pages = pdf.GetPages().ToList();
+        var texts = pages.Select(p => PdfTests.Squash(string.Join("", p.GetWords().Select(w => w.Text)))).ToList();
+        // The title is in the chronology, the evidence index and the annex list, whole, and the annex list ends the document.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(string.Concat(texts), "слово1499word"));
+        Assert.Contains("слово1499word", texts[^1], StringComparison.Ordinal);
+        // A page in the middle of such a row starts with the table's header row (bold, in the sans-serif face of tables).
+        var middle = Enumerable.Range(0, pages.Count).Where(i => texts[i].Contains("слово700word", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, middle.Count);
+        foreach (var i in middle)
+        {
+            var top = pages[i].GetWords().MaxBy(w => w.BoundingBox.Top)!;
+            Assert.True(top.Letters[0].FontName?.Contains("Sans-Bold", StringComparison.Ordinal) == true, $"page {i + 1} starts with '{top.Text}', not the header row");
+        }
+    }
+
+    /// <summary>If Paged.js ever leaves content out (here: a row taller than a page that must not break), printing fails rather than dropping it.</summary>
+    [Fact]
+    public async Task Layout_ContentThatCannotBeLaidOut_FailsThePrint_InsteadOfDroppingIt()
+    {
+        var html = HtmlRenderer.Render(HugeTitle(), "tr { break-inside: avoid !important; }");
+        var error = await Assert.ThrowsAsync<Pdf.DevToolsException>(() => chromium.Renderer.RenderHtmlAsync(html));
+        Assert.Contains("not laid out on any page", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ExNunc.CaseFiles;
 using ExNunc.Domain.Assessment;
+using ExNunc.Domain.Cases;
 using ExNunc.Domain.Knowledge;
 using ExNunc.Dossier;
 using ExNunc.Dossier.Building;
@@ -12,13 +15,21 @@ using ExNunc.Dossier.Pdf;
 namespace ExNunc.Cli.Commands;
 
 /// <summary><c>exnunc dossier</c>: the DOCX and PDF a lawyer files, for one case, destination, date and language.</summary>
-internal static class DossierCommand
+internal static partial class DossierCommand
 {
     private static readonly string[] Formats = ["docx", "pdf", "both"];
 
+    /// <summary>What a case id may look like (the case format's rule); anything else can only be a file.</summary>
+    [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CaseId();
+
     public static Command Create(CliEnvironment env)
     {
-        var @case = new Argument<string>("CASE") { Description = "A case file (YAML or JSON, interchange format version 1); evidence files are read beside it." };
+        var @case = new Argument<string>("CASE")
+        {
+            Description = "A case file (YAML or JSON, interchange format version 1; evidence files are read beside it), "
+                + "or the id of a case in the store of the data directory (evidence hashes are those the vault recorded).",
+        };
         var to = new Option<string>("--to") { Description = "The country the dossier is for (one ISO code, e.g. DE).", Required = true };
         var asOf = Options.Date("--as-of", "Facts and law as of this date (default: today).");
         var lang = new Option<string>("--lang") { Description = "Language of headings and fixed phrases: en, de or ru.", DefaultValueFactory = _ => "en" };
@@ -30,13 +41,15 @@ internal static class DossierCommand
         {
             @case, to, asOf, lang, format, output, notes, kbOption,
         };
-        cmd.SetAction(p => Run(env, p.GetValue(@case)!, p.GetValue(to)!, p.GetValue(asOf), p.GetValue(lang)!, p.GetValue(format)!,
-            p.GetValue(output), p.GetValue(notes), p.GetValue(kbOption)));
+        var access = new StoreAccess();
+        access.AddTo(cmd, actor: false);
+        cmd.SetAction((p, ct) => Run(env, access, p, p.GetValue(@case)!, p.GetValue(to)!, p.GetValue(asOf), p.GetValue(lang)!, p.GetValue(format)!,
+            p.GetValue(output), p.GetValue(notes), p.GetValue(kbOption), ct));
         return cmd;
     }
 
-    private static int Run(CliEnvironment env, string casePath, string country, NodaTime.LocalDate? asOf, string langCode, string format,
-        string? outputDir, bool lawyerNotes, string? kbDir)
+    private static async Task<int> Run(CliEnvironment env, StoreAccess access, ParseResult parse, string caseArgument, string country,
+        NodaTime.LocalDate? asOf, string langCode, string format, string? outputDir, bool lawyerNotes, string? kbDir, CancellationToken ct)
     {
         if (!DossierLanguages.TryParse(langCode, out var language))
         {
@@ -61,9 +74,6 @@ internal static class DossierCommand
             env.Error.WriteLine($"error country.unknown: '{country}' is not a destination the knowledge base covers ({string.Join(", ", kb.Destinations)}).");
             return ExitCodes.InvalidInput;
         }
-        var file = env.LoadCase(casePath, kb, out var exit);
-        if (file is null) return exit;
-
         if (wantPdf)
         {
             try
@@ -77,13 +87,17 @@ internal static class DossierCommand
             }
         }
 
+        var source = File.Exists(caseArgument) || !CaseId().IsMatch(caseArgument)
+            ? FromFile(env, caseArgument, kb)
+            : await FromStore(env, access, parse, caseArgument, kb, ct).ConfigureAwait(false);
+        if (source.Case is not { } file) return source.Exit;
+
         var date = asOf ?? env.Today;
         var result = new AssessmentEngine(load.Rules!).Assess(file, date, [code]);
-        var digests = new CaseFolderDigests(Path.GetDirectoryName(Path.GetFullPath(casePath))!);
-        foreach (var item in file.Evidence ?? Domain.Cases.ValueList<Domain.Cases.EvidenceItem>.Empty)
-            if (digests.Of(item).State == DigestState.FileMissing)
-                env.Error.WriteLine($"warning evidence.file-missing [{item.Id}]: '{item.File}' is not beside the case file; the index says so.");
-        var document = DossierBuilder.Build(new DossierRequest(file, result, code, kb, language, env.Today, lawyerNotes, digests));
+        foreach (var item in file.Evidence ?? ValueList<EvidenceItem>.Empty)
+            if (source.Digests.Of(item).State == DigestState.FileMissing)
+                env.Error.WriteLine($"warning evidence.file-missing [{item.Id}]: '{item.File}' is not {source.Where}; the index says so.");
+        var document = DossierBuilder.Build(new DossierRequest(file, result, code, kb, language, env.Today, lawyerNotes, source.Digests));
 
         var files = new List<(string Name, byte[] Content)>();
         var timings = new List<string>();
@@ -98,7 +112,8 @@ internal static class DossierCommand
             watch.Restart();
             try
             {
-                files.Add((AtomicFiles.FileName(document.Meta, "pdf"), RenderPdf(document)));
+                await using var renderer = await ChromiumPdfRenderer.StartAsync(ct).ConfigureAwait(false);
+                files.Add((AtomicFiles.FileName(document.Meta, "pdf"), await renderer.RenderAsync(document, ct).ConfigureAwait(false)));
             }
             catch (RendererUnavailableException ex)
             {
@@ -113,9 +128,39 @@ internal static class DossierCommand
         return ExitCodes.Ok;
     }
 
-    private static byte[] RenderPdf(Dossier.Model.DossierDocument document) => Task.Run(async () =>
+    /// <summary>The case to write the dossier for, where its evidence hashes come from, and the exit code when it could not be had.</summary>
+    private sealed record CaseSource(CaseFile? Case, IEvidenceDigests Digests, string Where, int Exit);
+
+    /// <summary>A case file; its evidence files are hashed where they lie beside it.</summary>
+    private static CaseSource FromFile(CliEnvironment env, string path, ICaseCatalog kb)
     {
-        await using var renderer = await ChromiumPdfRenderer.StartAsync().ConfigureAwait(false);
-        return await renderer.RenderAsync(document).ConfigureAwait(false);
-    }).GetAwaiter().GetResult();
+        var file = env.LoadCase(path, kb, out var exit);
+        return new CaseSource(file, file is null ? NoEvidenceFiles.Instance : new CaseFolderDigests(Path.GetDirectoryName(Path.GetFullPath(path))!),
+            "beside the case file", exit);
+    }
+
+    /// <summary>
+    /// A case in the store, as of its current version, checked against the knowledge base as a case file would be.
+    /// The hashes come from the vault's records of the evidence; no evidence file is decrypted. Reading the case and
+    /// its evidence list is not recorded in the chain of custody, as with <c>case show</c> and <c>evidence list</c>.
+    /// </summary>
+    private static async Task<CaseSource> FromStore(CliEnvironment env, StoreAccess access, ParseResult parse, string id, ICaseCatalog kb, CancellationToken ct)
+    {
+        var (vault, exit) = await access.Open(env, parse, ct).ConfigureAwait(false);
+        if (vault is null) return Failed(exit);
+        using var v = vault;
+        var shown = await v.ShowAsync(id, null, ct).ConfigureAwait(false);
+        if (!shown.IsSuccess) return Failed(StoreAccess.Finish(env, shown));
+        var read = CaseFileReader.Read($"case {id}", shown.Value.Document, kb);
+        if (!read.IsSuccess)
+        {
+            env.Report(read.Diagnostics);
+            return Failed(ExitCodes.InvalidInput);
+        }
+        var evidence = await v.ListEvidenceAsync(id, ct).ConfigureAwait(false);
+        if (!evidence.IsSuccess) return Failed(StoreAccess.Finish(env, evidence));
+        return new CaseSource(read.Value, new VaultEvidenceDigests(evidence.Value), "in the vault", ExitCodes.Ok);
+    }
+
+    private static CaseSource Failed(int exit) => new(null, NoEvidenceFiles.Instance, "", exit);
 }

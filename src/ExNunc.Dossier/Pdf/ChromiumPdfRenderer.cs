@@ -12,11 +12,13 @@ public sealed class RendererUnavailableException(string message, string package)
 
 /// <summary>
 /// Prints dossiers to PDF with headless Chromium: the HTML rendering of the document model, laid out
-/// by a real browser engine (text selectable, DejaVu fonts embedded as subsets, one bookmark per
-/// heading from the document outline, "Page n of m" in the footer). One Chromium process is started
+/// by a real browser engine and cut into pages by Paged.js (footnotes at the foot of the page that
+/// cites them, page numbers in the contents, "Page n of m" in the footer; text selectable, DejaVu
+/// fonts embedded as subsets, one bookmark per heading from the document outline). One Chromium process is started
 /// and kept warm for any number of documents, each printed in its own tab and closed after; a batch
 /// does not pay for a process start per document. The browser gets no network: host resolution is
-/// mapped to nothing and the page's content-security policy allows no fetches.
+/// mapped to nothing and the page's content-security policy allows no fetches and no scripts of its
+/// own; the only scripts that run are the vendored Paged.js and its driver, evaluated over DevTools.
 /// </summary>
 public sealed class ChromiumPdfRenderer : IAsyncDisposable
 {
@@ -71,7 +73,8 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
         [
             "--headless",
             // Chromium refuses to run as root with its sandbox, and containers often lack user namespaces.
-            // It only ever loads the HTML we generate, without scripts or network, in a throw-away profile.
+            // It only ever loads the HTML we generate, without network, in a throw-away profile; the only
+            // scripts are the embedded Paged.js and its driver.
             "--no-sandbox",
             "--remote-debugging-pipe",
             "--user-data-dir=" + profile,
@@ -105,10 +108,14 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
     }
 
     public Task<byte[]> RenderAsync(DossierDocument document, CancellationToken ct = default) =>
-        RenderHtmlAsync(HtmlRenderer.Render(document), HtmlRenderer.FooterTemplate(document.Meta), ct);
+        RenderHtmlAsync(HtmlRenderer.Render(document), ct);
 
-    /// <summary>Prints one HTML page to PDF, in a tab of its own.</summary>
-    public async Task<byte[]> RenderHtmlAsync(string html, string footerTemplate, CancellationToken ct = default)
+    /// <summary>
+    /// Prints one HTML page written for CSS paged media (<see cref="HtmlRenderer"/>) to PDF, in a tab of its
+    /// own: Paged.js lays it out in page boxes (footnotes, page numbers in the contents, footer), then
+    /// Chromium prints each box on a sheet of its size.
+    /// </summary>
+    public async Task<byte[]> RenderHtmlAsync(string html, CancellationToken ct = default)
     {
         var target = await Send("Target.createTarget", new JsonObject { ["url"] = "about:blank" }, null, ct).ConfigureAwait(false);
         var targetId = target.GetProperty("targetId").GetString()!;
@@ -119,25 +126,24 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
             var tree = await Send("Page.getFrameTree", null, session, ct).ConfigureAwait(false);
             var frameId = tree.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString()!;
             await Send("Page.setDocumentContent", new JsonObject { ["frameId"] = frameId, ["html"] = html }, session, ct).ConfigureAwait(false);
-            await Send("Runtime.evaluate", new JsonObject
-            {
-                ["expression"] = "document.fonts.ready.then(() => document.fonts.size)",
-                ["awaitPromise"] = true,
-                ["returnByValue"] = true,
-            }, session, ct).ConfigureAwait(false);
+            // The page's content-security policy allows no scripts of its own; these two are evaluated by
+            // the DevTools client, which the policy does not govern.
+            await Evaluate(PagedJs.Library, session, ct).ConfigureAwait(false);
+            var pages = await Evaluate(PagedJs.Layout, session, ct).ConfigureAwait(false);
+            if (pages.ValueKind != System.Text.Json.JsonValueKind.Number || pages.GetInt32() < 1)
+                throw new DevToolsException($"Paged.js laid out no pages ({pages}).");
             var printed = await Send("Page.printToPDF", new JsonObject
             {
                 ["printBackground"] = true,
+                // Paged.js writes @page { size: 210mm 297mm; margin: 0 } and draws the margins in each page box.
                 ["preferCSSPageSize"] = true,
                 ["paperWidth"] = 8.27,
                 ["paperHeight"] = 11.69,
-                ["marginTop"] = 20 / 25.4,
-                ["marginRight"] = 20 / 25.4,
-                ["marginBottom"] = 18 / 25.4,
-                ["marginLeft"] = 25 / 25.4,
-                ["displayHeaderFooter"] = true,
-                ["headerTemplate"] = "<span></span>",
-                ["footerTemplate"] = footerTemplate,
+                ["marginTop"] = 0,
+                ["marginRight"] = 0,
+                ["marginBottom"] = 0,
+                ["marginLeft"] = 0,
+                ["displayHeaderFooter"] = false,
                 ["generateTaggedPDF"] = true,
                 ["generateDocumentOutline"] = true,
                 ["transferMode"] = "ReturnAsStream",
@@ -165,6 +171,23 @@ public sealed class ChromiumPdfRenderer : IAsyncDisposable
             if (!_pipe.HasExited)
                 await Send("Target.closeTarget", new JsonObject { ["targetId"] = targetId }, null, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Evaluates a script in the page, waiting for the promise it returns; a script error throws.</summary>
+    private async Task<System.Text.Json.JsonElement> Evaluate(string script, string session, CancellationToken ct)
+    {
+        var evaluated = await Send("Runtime.evaluate", new JsonObject
+        {
+            ["expression"] = script,
+            ["awaitPromise"] = true,
+            ["returnByValue"] = true,
+        }, session, ct).ConfigureAwait(false);
+        if (evaluated.TryGetProperty("exceptionDetails", out var error))
+        {
+            var message = error.TryGetProperty("exception", out var e) && e.TryGetProperty("description", out var d) ? d.GetString() : error.ToString();
+            throw new DevToolsException($"Laying out the dossier in pages failed: {message}");
+        }
+        return evaluated.TryGetProperty("result", out var result) && result.TryGetProperty("value", out var value) ? value.Clone() : default;
     }
 
     private Task<System.Text.Json.JsonElement> Send(string method, JsonObject? parameters, string? session, CancellationToken ct) =>
