@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using ExNunc.Cli.Tests.TestSupport;
 using ExNunc.Testing;
@@ -7,9 +8,10 @@ namespace ExNunc.Cli.Tests;
 
 /// <summary>
 /// <c>exnunc dossier ID</c>: the case read from the encrypted store of a data directory, its evidence hashes from
-/// the vault. A scenario is imported with two evidence files, then the dossier is built by id.
+/// the vault. A scenario is imported with two evidence files, then the dossier is built by id. The dossier hands the
+/// case's evidence index to an authority, so it is recorded in the case's chain of custody before its files appear.
 /// </summary>
-public sealed class DossierFromStoreTests : IDisposable
+public sealed partial class DossierFromStoreTests : IDisposable
 {
     private static readonly byte[] Summons = [.. "scanned court summons, page 1 of 1"u8];
     private static readonly byte[] Stream = [.. Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7 % 251))];
@@ -44,6 +46,32 @@ public sealed class DossierFromStoreTests : IDisposable
     private string[] OutputFiles() => Directory.Exists(Out) ? Directory.GetFiles(Out) : [];
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>One line of <c>evidence custody</c>: sequence, instant, actor, action, evidence id or "-", detail, hash.</summary>
+    [GeneratedRegex(@"^\s*(?<seq>\d+)\s+(?<at>\S+)\s+(?<actor>\S+)\s+(?<action>\S+)\s+(?<evidence>\S+)\s+(?<detail>.*?)(?:\s+sha256 (?<sha>[0-9a-f]{64}))?$")]
+    private static partial Regex CustodyLine();
+
+    private sealed record Custody(long Sequence, string At, string Actor, string Action, string Evidence, string Detail, string? Sha256);
+
+    private IReadOnlyList<Custody> CustodyOf(string reference)
+    {
+        var r = Exnunc.Run(["evidence", "custody", reference, .. Store()]);
+        Assert.True(r.Code == 0, r.ToString());
+        return [.. r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            var m = CustodyLine().Match(line);
+            Assert.True(m.Success, line);
+            return new Custody(long.Parse(m.Groups["seq"].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups["at"].Value, m.Groups["actor"].Value,
+                m.Groups["action"].Value, m.Groups["evidence"].Value, m.Groups["detail"].Value, m.Groups["sha"].Success ? m.Groups["sha"].Value : null);
+        })];
+    }
+
+    private void AssertVerifies(string reference)
+    {
+        var verify = Exnunc.Run(["evidence", "verify", reference, .. Store()]);
+        Assert.True(verify.Code == 0, verify.ToString());
+        Assert.Contains("all intact", verify.Out, StringComparison.Ordinal);
+    }
 
     private static string DocxText(string path)
     {
@@ -137,5 +165,117 @@ public sealed class DossierFromStoreTests : IDisposable
         var text = DocxText(Assert.Single(OutputFiles()));
         Assert.Contains(Sha256(Summons), text, StringComparison.Ordinal);
         Assert.Contains(Sha256(Stream), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dossier_ByStoredId_RecordsEachItemOfItsEvidenceIndex_InTheChainOfCustody()
+    {
+        var before = CustodyOf("andrei-k");
+        Assert.Equal(["added", "added"], before.Select(c => c.Action));
+        var r = Exnunc.Run(["dossier", "andrei-k", "--to", "de", "--as-of", "2023-08-01", "--lang", "ru", "--format", "docx", "-o", Out, "--actor", "lawyer", .. Store()]);
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Contains("chain-of-custody entries 3–7", r.Err, StringComparison.Ordinal);
+        Assert.Single(OutputFiles());
+        Assert.Empty(Directory.GetDirectories(Out));
+
+        var custody = CustodyOf("andrei-k");
+        Assert.Equal(before, custody.Take(2));
+        var dossier = custody.Skip(2).ToList();
+        // Every item the index lists, in its order; the hash where the vault holds the item's file, none where it holds none.
+        Assert.Equal(["e1", "e2", "e3", "e4", "e5"], dossier.Select(c => c.Evidence));
+        Assert.Equal([3L, 4L, 5L, 6L, 7L], dossier.Select(c => c.Sequence));
+        Assert.Equal([Sha256(Summons), null, null, null, Sha256(Stream)], dossier.Select(c => c.Sha256));
+        Assert.All(dossier, c =>
+        {
+            Assert.Equal("exported", c.Action);
+            Assert.Equal("lawyer", c.Actor);
+            Assert.Equal("listed in the dossier for DE as of 2023-08-01 in ru (docx)", c.Detail);
+            Assert.Equal(NodaTime.Text.InstantPattern.General.Format(Exnunc.Now), c.At);
+        });
+        AssertVerifies("andrei-k");
+    }
+
+    [Fact]
+    public void Dossier_ByStoredId_BothFormats_LawyersVersion_SaysSo()
+    {
+        var r = Exnunc.Run(["dossier", "andrei-k", "--to", "DE", "--as-of", "2023-08-01", "--format", "both", "--lawyer-notes", "-o", Out, .. Store()]);
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Equal(2, OutputFiles().Length);
+        var last = CustodyOf("andrei-k")[^1];
+        Assert.Equal(("e5", "listed in the lawyer's version of the dossier for DE as of 2023-08-01 in en (docx, pdf)"), (last.Evidence, last.Detail));
+        Assert.Equal(Environment.UserName, last.Actor);
+        AssertVerifies("andrei-k");
+    }
+
+    [Fact]
+    public void Dossier_ByStoredId_OfACaseWithoutEvidence_RecordsOneEntryForTheCase()
+    {
+        var text = File.ReadAllText(RepoPaths.Scenario("andrei-k")).Replace("id: andrei-k", "id: bare", StringComparison.Ordinal);
+        text = Regex.Replace(text[..(text.IndexOf("\nevidence:\n", StringComparison.Ordinal) + 1)], @"^ +evidence: \[.*\]\n", "", RegexOptions.Multiline);
+        var import = Exnunc.Run(["case", "import", _temp.Write("bare.yaml", text), .. Store()]);
+        Assert.True(import.Code == 0, import.ToString());
+        Assert.Empty(CustodyOf("bare"));
+
+        var r = Exnunc.Run(["dossier", "bare", "--to", "DE", "--as-of", "2023-08-01", "--format", "docx", "-o", Out, .. Store()]);
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Contains("chain-of-custody entry 1", r.Err, StringComparison.Ordinal);
+        var entry = Assert.Single(CustodyOf("bare"));
+        Assert.Equal((1L, "exported", "-", null), (entry.Sequence, entry.Action, entry.Evidence, entry.Sha256));
+        Assert.Equal("the dossier for DE as of 2023-08-01 in en (docx) written, listing no evidence", entry.Detail);
+        Assert.Equal(2, CustodyOf("andrei-k").Count);
+        AssertVerifies("bare");
+    }
+
+    [Fact]
+    public void Dossier_FromACaseFile_RecordsNothing()
+    {
+        var r = Exnunc.Run(["dossier", _caseFile, "--to", "DE", "--as-of", "2023-08-01", "--format", "docx", "-o", Out, .. Store()]);
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Single(OutputFiles());
+        Assert.DoesNotContain("custody", r.Err, StringComparison.Ordinal);
+        Assert.Equal(2, CustodyOf("andrei-k").Count);
+    }
+
+    [Fact]
+    public void Dossier_ThatFails_RecordsNothing()
+    {
+        var unknownCountry = Exnunc.Run(["dossier", "andrei-k", "--to", "XX", "--format", "docx", "-o", Out, .. Store()]);
+        Assert.Equal(ExitCodes.InvalidInput, unknownCountry.Code);
+        Assert.Contains("error country.unknown", unknownCountry.Err, StringComparison.Ordinal);
+        var badLanguage = Exnunc.Run(["dossier", "andrei-k", "--to", "DE", "--lang", "xx", "--format", "docx", "-o", Out, .. Store()]);
+        Assert.Equal(ExitCodes.InvalidInput, badLanguage.Code);
+        var wrong = _temp.Write("wrong.txt", "not the passphrase of this store\n");
+        Assert.Equal(ExitCodes.InvalidInput, Exnunc.Run(["dossier", "andrei-k", "--to", "DE", "--format", "docx", "-o", Out, .. Store(wrong)]).Code);
+        Assert.Empty(OutputFiles());
+        Assert.Equal(2, CustodyOf("andrei-k").Count);
+        AssertVerifies("andrei-k");
+    }
+
+    [Fact]
+    public void Dossier_WhoseCustodyRecordFails_WritesNoFile()
+    {
+        // The sealed head of the chain no longer opens: the dossier is rendered, the record refused, and no file appears.
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "exnunc.db")};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE cases SET sealed_custody_head = zeroblob(length(sealed_custody_head));";
+            Assert.Equal(1, cmd.ExecuteNonQuery());
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var r = Exnunc.Run(["dossier", "andrei-k", "--to", "DE", "--as-of", "2023-08-01", "--format", "docx", "-o", Out, .. Store()]);
+        Assert.Equal(ExitCodes.InvalidInput, r.Code);
+        Assert.Contains("error custody.broken", r.Err, StringComparison.Ordinal);
+        Assert.Contains("nothing was recorded", r.Err, StringComparison.Ordinal);
+        Assert.Empty(r.Out);
+        Assert.True(Directory.Exists(Out));
+        Assert.Empty(Directory.GetFileSystemEntries(Out));
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "exnunc.db")};Mode=ReadOnly;Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM custody;";
+            Assert.Equal(2L, (long)cmd.ExecuteScalar()!);
+        }
     }
 }

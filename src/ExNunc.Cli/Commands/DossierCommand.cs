@@ -1,16 +1,20 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ExNunc.CaseFiles;
 using ExNunc.Domain.Assessment;
 using ExNunc.Domain.Cases;
+using ExNunc.Domain.Diagnostics;
 using ExNunc.Domain.Knowledge;
+using ExNunc.Domain.Store;
 using ExNunc.Dossier;
 using ExNunc.Dossier.Building;
 using ExNunc.Dossier.Docx;
 using ExNunc.Dossier.Evidence;
 using ExNunc.Dossier.Output;
 using ExNunc.Dossier.Pdf;
+using ExNunc.Vault.Cases;
 
 namespace ExNunc.Cli.Commands;
 
@@ -28,7 +32,8 @@ internal static partial class DossierCommand
         var @case = new Argument<string>("CASE")
         {
             Description = "A case file (YAML or JSON, interchange format version 1; evidence files are read beside it), "
-                + "or the id of a case in the store of the data directory (evidence hashes are those the vault recorded).",
+                + "or the id of a case in the store of the data directory (evidence hashes are those the vault recorded; "
+                + "the dossier is recorded in the case's chain of custody).",
         };
         var to = new Option<string>("--to") { Description = "The country the dossier is for (one ISO code, e.g. DE).", Required = true };
         var asOf = Options.Date("--as-of", "Facts and law as of this date (default: today).");
@@ -42,7 +47,7 @@ internal static partial class DossierCommand
             @case, to, asOf, lang, format, output, notes, kbOption,
         };
         var access = new StoreAccess();
-        access.AddTo(cmd, actor: false);
+        access.AddTo(cmd);
         cmd.SetAction((p, ct) => Run(env, access, p, p.GetValue(@case)!, p.GetValue(to)!, p.GetValue(asOf), p.GetValue(lang)!, p.GetValue(format)!,
             p.GetValue(output), p.GetValue(notes), p.GetValue(kbOption), ct));
         return cmd;
@@ -91,6 +96,7 @@ internal static partial class DossierCommand
             ? FromFile(env, caseArgument, kb)
             : await FromStore(env, access, parse, caseArgument, kb, ct).ConfigureAwait(false);
         if (source.Case is not { } file) return source.Exit;
+        using var vault = source.Vault;
 
         var date = asOf ?? env.Today;
         var result = new AssessmentEngine(load.Rules!).Assess(file, date, [code]);
@@ -122,14 +128,79 @@ internal static partial class DossierCommand
             }
             timings.Add($"PDF {watch.ElapsedMilliseconds} ms");
         }
-        foreach (var path in AtomicFiles.Write(outputDir ?? Directory.GetCurrentDirectory(), files))
+        var directory = outputDir ?? Directory.GetCurrentDirectory();
+        IReadOnlyList<string> written;
+        var recorded = "";
+        if (vault is null)
+        {
+            written = AtomicFiles.Write(directory, files);
+        }
+        else
+        {
+            var entries = CustodyEntries(file, source.Digests, code, date, language.Code(), lawyerNotes, files.Select(f => Path.GetExtension(f.Name).TrimStart('.')));
+            var (staged, record) = await WriteRecorded(directory, files,
+                () => vault.RecordAsync(source.Reference!, entries, access.Act(env, parse), ct)).ConfigureAwait(false);
+            if (staged is null) return StoreAccess.Finish(env, record);
+            written = staged;
+            var (first, last) = (record.Value[0].Sequence, record.Value[^1].Sequence);
+            recorded = first == last ? $", chain-of-custody entry {first}" : $", chain-of-custody entries {first}–{last}";
+        }
+        foreach (var path in written)
             env.Out.WriteLine(path);
-        env.Error.WriteLine($"dossier: {document.Footnotes.Length} notes, {file.Evidence?.Count ?? 0} evidence items; {string.Join(", ", timings)}.");
+        env.Error.WriteLine($"dossier: {document.Footnotes.Length} notes, {file.Evidence?.Count ?? 0} evidence items{recorded}; {string.Join(", ", timings)}.");
         return ExitCodes.Ok;
     }
 
-    /// <summary>The case to write the dossier for, where its evidence hashes come from, and the exit code when it could not be had.</summary>
-    private sealed record CaseSource(CaseFile? Case, IEvidenceDigests Digests, string Where, int Exit);
+    /// <summary>
+    /// What the chain of custody of a stored case records for a dossier: one <c>exported</c> entry for each evidence
+    /// item its index lists (every item of the case), with the SHA-256 the index gives; for a case without evidence,
+    /// one entry about the case.
+    /// </summary>
+    private static IReadOnlyList<(CustodyAction Action, string? EvidenceId, string? Sha256, string Detail)> CustodyEntries(
+        CaseFile file, IEvidenceDigests digests, string country, NodaTime.LocalDate asOf, string language, bool lawyerNotes, IEnumerable<string> formats)
+    {
+        var dossier = $"{(lawyerNotes ? "the lawyer's version of the dossier" : "the dossier")} for {country} as of {asOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)} in {language} ({string.Join(", ", formats)})";
+        var evidence = file.Evidence ?? ValueList<EvidenceItem>.Empty;
+        if (evidence.Count == 0) return [(CustodyAction.Exported, null, null, $"{dossier} written, listing no evidence")];
+        return [.. evidence.Select(e => (CustodyAction.Exported, (string?)e.Id, digests.Of(e).Sha256, $"listed in {dossier}"))];
+    }
+
+    /// <summary>
+    /// Writes the files as <see cref="AtomicFiles"/> does, into a hidden folder inside the output folder; then
+    /// <paramref name="record"/> records them, and only if it succeeds are they renamed into the output folder (the
+    /// same file system). Otherwise, or on any failure, the hidden folder is removed and no file appears: no record,
+    /// no dossier. The paths written are null when the record failed.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string>? Written, Result<T> Record)> WriteRecorded<T>(string directory,
+        IReadOnlyList<(string Name, byte[] Content)> files, Func<Task<Result<T>>> record)
+    {
+        Directory.CreateDirectory(directory);
+        var staging = Path.Combine(directory, $".exnunc-dossier-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var staged = AtomicFiles.Write(staging, files);
+            var recorded = await record().ConfigureAwait(false);
+            if (!recorded.IsSuccess) return (null, recorded);
+            var written = new List<string>(staged.Count);
+            foreach (var path in staged)
+            {
+                var final = Path.Combine(directory, Path.GetFileName(path));
+                File.Move(path, final, overwrite: true);
+                written.Add(final);
+            }
+            return (written, recorded);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The case to write the dossier for, where its evidence hashes come from, and the exit code when it could not be
+    /// had; for a stored case, its reference and the vault (still open, to record the dossier; the caller disposes it).
+    /// </summary>
+    private sealed record CaseSource(CaseFile? Case, IEvidenceDigests Digests, string Where, int Exit, string? Reference = null, CaseVault? Vault = null);
 
     /// <summary>A case file; its evidence files are hashed where they lie beside it.</summary>
     private static CaseSource FromFile(CliEnvironment env, string path, ICaseCatalog kb)
@@ -142,13 +213,28 @@ internal static partial class DossierCommand
     /// <summary>
     /// A case in the store, as of its current version, checked against the knowledge base as a case file would be.
     /// The hashes come from the vault's records of the evidence; no evidence file is decrypted. Reading the case and
-    /// its evidence list is not recorded in the chain of custody, as with <c>case show</c> and <c>evidence list</c>.
+    /// its evidence list is not recorded in the chain of custody, as with <c>case show</c> and <c>evidence list</c>; the
+    /// dossier written is (see <see cref="CustodyEntries"/>).
     /// </summary>
     private static async Task<CaseSource> FromStore(CliEnvironment env, StoreAccess access, ParseResult parse, string id, ICaseCatalog kb, CancellationToken ct)
     {
         var (vault, exit) = await access.Open(env, parse, ct).ConfigureAwait(false);
         if (vault is null) return Failed(exit);
-        using var v = vault;
+        try
+        {
+            var source = await Read(env, vault, id, kb, ct).ConfigureAwait(false);
+            if (source.Vault is null) vault.Dispose();
+            return source;
+        }
+        catch
+        {
+            vault.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<CaseSource> Read(CliEnvironment env, CaseVault v, string id, ICaseCatalog kb, CancellationToken ct)
+    {
         var shown = await v.ShowAsync(id, null, ct).ConfigureAwait(false);
         if (!shown.IsSuccess) return Failed(StoreAccess.Finish(env, shown));
         var read = CaseFileReader.Read($"case {id}", shown.Value.Document, kb);
@@ -159,7 +245,7 @@ internal static partial class DossierCommand
         }
         var evidence = await v.ListEvidenceAsync(id, ct).ConfigureAwait(false);
         if (!evidence.IsSuccess) return Failed(StoreAccess.Finish(env, evidence));
-        return new CaseSource(read.Value, new VaultEvidenceDigests(evidence.Value), "in the vault", ExitCodes.Ok);
+        return new CaseSource(read.Value, new VaultEvidenceDigests(evidence.Value), "in the vault", ExitCodes.Ok, id, v);
     }
 
     private static CaseSource Failed(int exit) => new(null, NoEvidenceFiles.Instance, "", exit);
