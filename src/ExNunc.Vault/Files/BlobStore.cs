@@ -33,7 +33,7 @@ internal sealed class BlobStore(string root)
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnly;
             using (var output = new FileStream(part, options))
             {
-                digest = BlobCipher.Encrypt(plaintext, output, keys.DataKey, keys.Blob(blobId), cancellationToken);
+                digest = BlobCipher.Encrypt(plaintext, new WritebackStream(output), keys.DataKey, keys.Blob(blobId), cancellationToken);
                 output.Flush(flushToDisk: true);
             }
             File.Move(part, final);

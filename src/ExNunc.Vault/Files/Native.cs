@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace ExNunc.Vault.Files;
 
-/// <summary>The few POSIX calls .NET does not offer: fsync of a directory (so a rename survives a crash).</summary>
+/// <summary>The few POSIX calls .NET does not offer: fsync of a directory (so a rename survives a crash), early writeback.</summary>
 internal static partial class Native
 {
     private const int ReadOnly = 0;
@@ -24,6 +24,27 @@ internal static partial class Native
             _ = Close(fd);
         }
     }
+
+    /// <summary>Starts writing a range of a file to disk without waiting for it (Linux); a hint, so failures are ignored.</summary>
+    public static void StartWriteback(SafeHandle file, long offset, long length)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            _ = SyncFileRange((int)file.DangerousGetHandle(), offset, length, SyncFileRangeWrite);
+        }
+        finally
+        {
+            if (added) file.DangerousRelease();
+        }
+    }
+
+    private const uint SyncFileRangeWrite = 2;
+
+    [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
+    private static partial int SyncFileRange(int fd, long offset, long length, uint flags);
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
