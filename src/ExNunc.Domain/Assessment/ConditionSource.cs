@@ -11,14 +11,12 @@ namespace ExNunc.Domain.Assessment;
 /// </summary>
 internal sealed class ConditionSource
 {
-    private readonly CaseTrees? _trees;
-    private readonly CompiledCondition? _condition;
+    private readonly CaseTrees _trees;
+    private readonly CompiledCondition _condition;
     private readonly CompiledRule? _rule;
-    private readonly string _destination = "";
+    private readonly string _destination;
     private readonly int _item = -1;
     private ConditionNode? _node;
-
-    private ConditionSource(ConditionNode node) => _node = node;
 
     public ConditionSource(CaseTrees trees, CompiledCondition condition, string destination)
     {
@@ -35,10 +33,8 @@ internal sealed class ConditionSource
         _item = item;
     }
 
-    public static ConditionSource Of(ConditionNode node) => new(node);
-
     // Two threads may both trace the tree; they get equal trees, and either may be kept.
-    public ConditionNode Node => _node ??= _trees!.Explain(_condition!, _rule, _destination, _item);
+    public ConditionNode Node => _node ??= _trees.Explain(_condition, _rule, _destination, _item);
 }
 
 /// <summary>The derivation trees traced for one case as of one date, shared by its destinations where the condition does not mention them.</summary>
