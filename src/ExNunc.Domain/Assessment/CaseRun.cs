@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ExNunc.Domain.Cases;
 using ExNunc.Domain.Rules;
 using NodaTime;
@@ -15,6 +16,11 @@ internal sealed class CaseRun
     private readonly Tri?[] _outcomes;
     private readonly int[]?[] _matches;
     private readonly Dictionary<CompiledCondition, Tri> _conditions = [];
+    // Sources of the finding being built, kept in ordinal order without repeats. Most findings have
+    // one list of sources (one rule's), which is then taken as it is.
+    private readonly List<string> _sources = [];
+    private ImmutableArray<string> _only;
+    private int _lists;
 
     public CaseRun(RuleBook book, CaseFile @case, LocalDate asOf, PlanSet.Slots slots)
     {
@@ -29,47 +35,6 @@ internal sealed class CaseRun
     }
 
     public EvalContext Context { get; }
-
-    // Sources of the finding being built, kept in ordinal order without repeats. Most findings have
-    // one list of sources (one rule's), which is then taken as it is.
-    private readonly List<string> _sources = [];
-    private ImmutableArray<string> _only;
-    private int _lists;
-
-    /// <summary>Adds ids, in ordinal order and once each, to the sources of the finding being built.</summary>
-    public void AddSources(ImmutableArray<string> sortedIds)
-    {
-        if (_lists++ == 0)
-        {
-            _only = sortedIds;
-            return;
-        }
-        if (_lists == 2)
-            foreach (var id in _only) Insert(id);
-        foreach (var id in sortedIds) Insert(id);
-    }
-
-    public void AddSource(string id) => AddSources([id]);
-
-    private void Insert(string id)
-    {
-        var at = _sources.BinarySearch(id, StringComparer.Ordinal);
-        if (at < 0) _sources.Insert(~at, id);
-    }
-
-    /// <summary>The sources added since the last call, in ordinal order, once each.</summary>
-    public ImmutableArray<string> TakeSources()
-    {
-        var result = _lists switch
-        {
-            0 => [],
-            1 => _only,
-            _ => ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_sources)),
-        };
-        _sources.Clear();
-        (_only, _lists) = (default, 0);
-        return result;
-    }
     public CaseTrees Trees { get; }
 
     // Findings of shared plans, by the plan's slot.
@@ -104,6 +69,41 @@ internal sealed class CaseRun
         }
         int[] result = found.Count == 0 ? [] : [.. found];
         if (!rule.When.UsesDestination) _matches[rule.Index] = result;
+        return result;
+    }
+
+    /// <summary>Adds ids, in ordinal order and once each, to the sources of the finding being built.</summary>
+    public void AddSources(ImmutableArray<string> sortedIds)
+    {
+        if (_lists++ == 0)
+        {
+            _only = sortedIds;
+            return;
+        }
+        if (_lists == 2)
+            foreach (var id in _only) Insert(id);
+        foreach (var id in sortedIds) Insert(id);
+    }
+
+    public void AddSource(string id) => AddSources([id]);
+
+    private void Insert(string id)
+    {
+        var at = _sources.BinarySearch(id, StringComparer.Ordinal);
+        if (at < 0) _sources.Insert(~at, id);
+    }
+
+    /// <summary>The sources added since the last call, in ordinal order, once each.</summary>
+    public ImmutableArray<string> TakeSources()
+    {
+        var result = _lists switch
+        {
+            0 => [],
+            1 => _only,
+            _ => ImmutableArray.Create(CollectionsMarshal.AsSpan(_sources)),
+        };
+        _sources.Clear();
+        (_only, _lists) = (default, 0);
         return result;
     }
 }
