@@ -49,8 +49,11 @@ internal sealed class PlanSet(RuleBook book, LocalDate asOf)
         foreach (var ground in _kb.Entries)
         {
             if (ground is not { Kind: EntryKind.Ground, Details: GroundDetails details } || !InScope(ground, destination)) continue;
-            var elements = details.Elements.Select(element => Intern(_elements, ElementKey(ground, element, RulesFor(rules, ground.Id, element.Id)), slot =>
-                new ElementPlan(slot, ground, element, $"{ground.Id}/{element.Id}", RulesFor(rules, ground.Id, element.Id)))).ToImmutableArray();
+            var elements = details.Elements.Select(element =>
+            {
+                var concluding = RulesFor(rules, ground.Id, element.Id);
+                return Intern(_elements, ElementKey(ground, element, concluding), slot => new ElementPlan(slot, ground, element, $"{ground.Id}/{element.Id}", concluding));
+            }).ToImmutableArray();
             var cites = Cite(_kb, ground.Because, destination, AsOf);
             var key = $"{ground.Id}|{string.Join(",", cites)}|{string.Join(",", elements.Select(e => e.Slot))}";
             grounds.Add(Intern(_grounds, key, slot => new GroundPlan(slot, ground, details, elements, cites, cites.IsEmpty ? [ground.Id] : cites)));

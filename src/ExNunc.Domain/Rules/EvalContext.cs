@@ -82,29 +82,35 @@ public sealed record ConditionNode(string Text, Tri Outcome, ImmutableArray<Fact
 /// <summary>Collects the derivation tree while a condition is evaluated with tracing on.</summary>
 public class Trace
 {
-    private readonly Stack<(List<ConditionNode> Children, List<FactUse> Facts)> _frames = new();
+    // Null in a trace that keeps no tree (UnknownFactsTrace overrides every member that would use it).
+    private readonly Stack<(List<ConditionNode> Children, List<FactUse> Facts)>? _frames;
 
-    public Trace() => _frames.Push(([], []));
+    public Trace() : this(tree: true) { }
 
     private protected Trace(bool tree)
     {
-        if (tree) _frames.Push(([], []));
+        if (!tree) return;
+        _frames = new();
+        _frames.Push(([], []));
     }
 
-    internal virtual void Begin() => _frames.Push(([], []));
+    private Stack<(List<ConditionNode> Children, List<FactUse> Facts)> Frames =>
+        _frames ?? throw new InvalidOperationException("This trace keeps no derivation tree.");
+
+    internal virtual void Begin() => Frames.Push(([], []));
 
     internal virtual void End(string text, Tri outcome)
     {
-        var (children, facts) = _frames.Pop();
-        _frames.Peek().Children.Add(new ConditionNode(text, outcome, [.. facts], [.. children]));
+        var (children, facts) = Frames.Pop();
+        Frames.Peek().Children.Add(new ConditionNode(text, outcome, [.. facts], [.. children]));
     }
 
-    internal virtual void Read(string path, Value value) => _frames.Peek().Facts.Add(new FactUse(path, value.ToString()));
+    internal virtual void Read(string path, Value value) => Frames.Peek().Facts.Add(new FactUse(path, value.ToString()));
 
     /// <summary>The tree of the last completed top-level evaluation.</summary>
     public ConditionNode Root()
     {
-        var top = _frames.Peek().Children;
+        var top = Frames.Peek().Children;
         return top.Count > 0 ? top[^1] : new ConditionNode("", Tri.Unknown, [], []);
     }
 }
